@@ -1,0 +1,152 @@
+// Conseillers-Entreprises on Azure: one resource group with
+//   - a storage account (tables, queues, the Functions host's blobs, the deployment package, the static site),
+//   - a Flex Consumption function app running the app as a custom handler, with a system-assigned identity,
+//   - Application Insights + Log Analytics,
+//   - a Key Vault holding the secrets, read by the app through Key Vault references,
+//   - Azure Communication Services Email (Azure-managed sender domain).
+// Deploy with `azd up` (azure.yaml at the repository root) or `az deployment sub create`.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the environment (azd env name); used in the resource group name and resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region of every regional resource. Must offer Flex Consumption (e.g. francecentral, westeurope).')
+param location string
+
+@description('Object id of the person or pipeline that deploys: may upload the static site and manage Key Vault secrets. Empty: none.')
+param principalId string = ''
+
+@secure()
+@minLength(40)
+@description('First link signing key, "kid=base64secret" with 32+ random bytes, e.g. prod1=$(head -c 32 /dev/urandom | base64).')
+param linkSigningKey string
+
+@description('Operators\' email addresses, comma-separated: the only ones that can get an operator sign-in link.')
+param operatorEmails string = ''
+
+@description('Public base URL used in email links. Empty: the function app\'s own URL (the app serves the site too).')
+param siteBaseUrl string = ''
+
+@description('API Recherche d\'entreprises base URL.')
+param companyLookupBaseUrl string = 'https://recherche-entreprises.api.gouv.fr'
+
+@description('Optional SMTP relay instead of Azure Communication Services. Empty host: email goes through ACS with the managed identity.')
+param smtpHost string = ''
+param smtpPort int = 587
+param smtpUserName string = ''
+@secure()
+param smtpPassword string = ''
+
+@description('Flex Consumption scale-out limit and instance size.')
+param maximumInstanceCount int = 40
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+var tags = { 'azd-env-name': environmentName }
+var smtpPasswordSecretName = 'smtp-password'
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: 'st${resourceToken}'
+    deploymentContainerName: 'app-package-${resourceToken}'
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: 'kv-${resourceToken}'
+    linkSigningKey: linkSigningKey
+    smtpPassword: smtpPassword
+    smtpPasswordSecretName: smtpPasswordSecretName
+  }
+}
+
+module communication 'modules/communication.bicep' = {
+  name: 'communication'
+  scope: rg
+  params: {
+    tags: tags
+    emailServiceName: 'ecs-${resourceToken}'
+    communicationServiceName: 'acs-${resourceToken}'
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  scope: rg
+  params: {
+    location: location
+    tags: union(tags, { 'azd-service-name': 'api' })
+    planName: 'plan-${resourceToken}'
+    name: 'func-${resourceToken}'
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: '${storage.outputs.blobEndpoint}${storage.outputs.deploymentContainerName}'
+    staticWebsiteOrigin: storage.outputs.webOrigin
+    applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
+    keyVaultName: keyVault.outputs.name
+    linkSigningKeySecretName: keyVault.outputs.linkSigningKeySecretName
+    smtpPasswordSecretName: empty(smtpPassword) ? '' : smtpPasswordSecretName
+    acsEndpoint: communication.outputs.endpoint
+    emailFrom: 'Conseillers-Entreprises <DoNotReply@${communication.outputs.senderDomain}>'
+    operatorEmails: filter(map(split(operatorEmails, ','), email => trim(email)), email => !empty(email))
+    siteBaseUrl: siteBaseUrl
+    companyLookupBaseUrl: companyLookupBaseUrl
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUserName: smtpUserName
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  scope: rg
+  params: {
+    appPrincipalId: functionApp.outputs.principalId
+    deployerPrincipalId: principalId
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    communicationServiceName: communication.outputs.name
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output API_URL string = functionApp.outputs.url
+output STATIC_SITE_URL string = storage.outputs.webEndpoint
+output ACS_ENDPOINT string = communication.outputs.endpoint

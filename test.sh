@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs every test: starts a throw-away Azurite and MailDev, runs `dotnet test Functions.sln -c Release`,
+# always stops the services, and exits with dotnet test's exit code.
+#
+#   ./test.sh                                   everything
+#   ./test.sh --filter "FullyQualifiedName~Routing"   extra arguments go to dotnet test
+#
+# Needs the .NET 10 SDK, Node 20+ and npm; installs the rest (npm tools, and Debian's chromium once a
+# browser test project exists). Tests find the services through these variables:
+#   CE_TEST_STORAGE_CONNECTION_STRING  Azurite, dev account, explicit endpoints on 127.0.0.1:10010-10012
+#   CE_TEST_SMTP_HOST, CE_TEST_SMTP_PORT   MailDev SMTP (127.0.0.1:1026)
+#   CE_TEST_MAILBOX_URL                MailDev web base URL (http://127.0.0.1:1081); its REST API is under
+#                                      /api: GET /api/email lists messages, DELETE /api/email/all empties it
+#   CE_TEST_CHROMIUM_PATH              path of chromium, set when it is installed
+# Test results (TRX) are written to artifacts/test-results/. A single test running longer than
+# CE_TEST_HANG_TIMEOUT (default 5m) is stopped and reported as hanging.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+BLOB_PORT=10010 QUEUE_PORT=10011 TABLE_PORT=10012
+SMTP_PORT=1026 MAILBOX_PORT=1081
+RESULTS_DIR="$CE_ROOT/artifacts/test-results"
+
+ce_require_cmd dotnet node npm
+ce_require_free_ports "Azurite blob=$BLOB_PORT" "Azurite queue=$QUEUE_PORT" "Azurite table=$TABLE_PORT" \
+  "MailDev SMTP=$SMTP_PORT" "MailDev web=$MAILBOX_PORT"
+ce_install_tools
+
+# Browser end-to-end tests use Debian's chromium (no browser download is possible on these machines).
+if [ -d tests/E2E.Tests ] && ! command -v chromium >/dev/null 2>&1; then
+  ce_log "Installing chromium (apt-get) for tests/E2E.Tests"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+if command -v chromium >/dev/null 2>&1; then
+  export CE_TEST_CHROMIUM_PATH="$(command -v chromium)"
+fi
+
+work_dir="$(mktemp -d "${TMPDIR:-/tmp}/ce-test.XXXXXX")"
+ce_cleanup_add "$work_dir"
+
+ce_log "Starting Azurite (blob $BLOB_PORT, queue $QUEUE_PORT, table $TABLE_PORT) and MailDev (SMTP $SMTP_PORT, web $MAILBOX_PORT)"
+ce_start_azurite "$work_dir/azurite" "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT"
+ce_start_maildev "$work_dir/maildev" "$SMTP_PORT" "$MAILBOX_PORT"
+
+export CE_TEST_STORAGE_CONNECTION_STRING="$(ce_storage_connection_string "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT")"
+export CE_TEST_SMTP_HOST=127.0.0.1
+export CE_TEST_SMTP_PORT="$SMTP_PORT"
+export CE_TEST_MAILBOX_URL="http://127.0.0.1:$MAILBOX_PORT"
+
+rm -rf "$RESULTS_DIR"
+ce_log "dotnet test Functions.sln -c Release $*"
+# In its own process group like the services, so that the exit trap also stops it on Ctrl-C or TERM.
+# A test that hangs is stopped after CE_TEST_HANG_TIMEOUT (VSTest names it in the output) instead of
+# holding CI until its own limit.
+ce_start_bg "dotnet test" - dotnet test Functions.sln -c Release -nologo \
+  --logger "console;verbosity=minimal" --logger trx --results-directory "$RESULTS_DIR" \
+  --blame-hang-timeout "${CE_TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type none "$@"
+set +e
+wait "$CE_LAST_PID"
+rc=$?
+set -e
+
+[ "$rc" -eq 0 ] || ce_err "dotnet test exited with code $rc."
+ce_log "Stopping Azurite and MailDev"
+ce_stop_all
+# One closing line over all test projects, from the TRX files: "Tests: N passed, N failed, N skipped".
+shopt -s nullglob
+trx_files=("$RESULTS_DIR"/*.trx)
+if [ ${#trx_files[@]} -gt 0 ]; then
+  sed -n 's/.*<Counters \(.*\)\/>.*/\1/p' "${trx_files[@]}" | awk '
+    { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); n[kv[1]] += kv[2] } }
+    END { printf "Tests: %d passed, %d failed, %d skipped\n", n["passed"], n["failed"] + n["error"] + n["timeout"] + n["aborted"], n["total"] - n["executed"] }'
+fi
+exit "$rc"
