@@ -1,0 +1,27 @@
+namespace ConseillersEntreprises.Core.Intake;
+
+/// <summary>
+/// A need submission that passed <see cref="NeedSubmissionValidator"/>, with normalised values: consent was given
+/// and the honeypot was empty, so neither is kept.
+/// </summary>
+/// <param name="SubjectId">Identifier of an existing subject of the catalogue.</param>
+/// <param name="Description">The need in the person's words: trimmed, line endings "\n", 20 to 4,000 characters.</param>
+/// <param name="Siret">The 14 digits of a valid SIRET.</param>
+/// <param name="CommuneCode">INSEE commune code (5 digits, or 2A/2B and 3 digits, upper case); null when not given.</param>
+/// <param name="CompanyName">Company name as typed, white space collapsed; null when not given.</param>
+/// <param name="FirstName">First name, white space collapsed.</param>
+/// <param name="LastName">Last name, white space collapsed.</param>
+/// <param name="Email">Email address, trimmed, domain in lower case.</param>
+/// <param name="Phone">Telephone number (E.164 and display forms).</param>
+/// <param name="IdempotencyKey">Client-chosen key; null when not given.</param>
+public sealed record ValidatedSubmission(
+    string SubjectId,
+    string Description,
+    string Siret,
+    string? CommuneCode,
+    string? CompanyName,
+    string FirstName,
+    string LastName,
+    string Email,
+    PhoneNumber Phone,
+    string? IdempotencyKey);

@@ -1,0 +1,22 @@
+namespace ConseillersEntreprises.Core.Needs;
+
+/// <summary>The company establishment a need is about, as known at submission.</summary>
+public sealed record NeedCompany
+{
+    /// <summary>Establishment SIRET (14 digits).</summary>
+    public required string Siret { get; init; }
+
+    /// <summary>Company name; null when the lookup could not give it and the form did not either.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>INSEE code of the commune the need was routed on.</summary>
+    public required string CommuneCode { get; init; }
+
+    public string? CommuneName { get; init; }
+
+    /// <summary>NAF/APE code when known, for the statistics by sector.</summary>
+    public string? NafCode { get; init; }
+
+    /// <summary>INSEE headcount bracket when known, for the statistics by company size.</summary>
+    public string? HeadcountBracket { get; init; }
+}

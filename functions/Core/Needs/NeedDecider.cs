@@ -1,0 +1,482 @@
+using System.Globalization;
+using ConseillersEntreprises.Core.Time;
+
+namespace ConseillersEntreprises.Core.Needs;
+
+/// <summary>
+/// The per-need workflow, as a pure decider: <c>(state, event, now, schedule) → accepted (state', effects) | rejected</c>.
+/// No I/O and no clock: the caller stores the new state, the event and the effects in one transaction, and carries the
+/// effects out at least once (their ids make that idempotent). Deciding the same event on the same state gives the
+/// same result, effect ids included. See PRODUCT.md (Lifecycle) for the rules.
+/// </summary>
+public static class NeedDecider
+{
+    private const string OperatorsDisplayName = "L'équipe Conseillers-Entreprises";
+
+    /// <summary>The statuses an advisor may move its match to from <paramref name="status"/> (for the UI).</summary>
+    public static IReadOnlyList<MatchStatus> AllowedTransitions(MatchStatus status) => MatchTransitions.AllowedTransitions(status);
+
+    public static DecisionResult Decide(NeedState? state, NeedEvent @event, DateTimeOffset now, WorkflowSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(schedule);
+
+        if (@event is NeedSubmitted submitted)
+        {
+            return state is null
+                ? Submit(submitted, now, schedule)
+                : Reject(RejectionCode.AlreadySubmitted, "Ce besoin a déjà été enregistré.");
+        }
+
+        if (state is null)
+        {
+            return Reject(RejectionCode.UnknownNeed, "Ce besoin est introuvable.");
+        }
+
+        if (@event is TimerDue timer)
+        {
+            return OnTimer(state, timer, now);
+        }
+
+        if (state.IsCancelled)
+        {
+            return Reject(RejectionCode.Cancelled, "Ce besoin a été annulé par l'équipe Conseillers-Entreprises.");
+        }
+
+        if (@event is NeedCancelled cancelled)
+        {
+            return Cancel(state, cancelled, now);
+        }
+
+        if (state.IsAbandoned)
+        {
+            return Reject(RejectionCode.Closed, "Ce besoin est clos : personne ne l'a pris en charge dans les délais.");
+        }
+
+        return @event switch
+        {
+            PositionChanged changed => ChangePosition(state, changed, now, schedule),
+            CommentPosted comment => PostComment(state, comment, now),
+            AdvisorAdded added => AddAdvisor(state, added, now, schedule),
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
+        };
+    }
+
+    private static DecisionResult Submit(NeedSubmitted e, DateTimeOffset now, WorkflowSchedule schedule)
+    {
+        if (string.IsNullOrWhiteSpace(e.NeedId) || e.Company is null || e.Contact is null || e.Advisors is null)
+        {
+            return Reject(RejectionCode.InvalidEvent, "Le besoin déposé est incomplet.");
+        }
+
+        var state = new NeedState
+        {
+            NeedId = e.NeedId,
+            Version = 1,
+            SubjectId = e.SubjectId,
+            SubjectLabel = e.SubjectLabel,
+            Description = e.Description,
+            CreatedAt = now,
+            Company = e.Company,
+            Contact = e.Contact,
+            Matches = [.. e.Advisors.DistinctBy(a => a.AdvisorId, StringComparer.Ordinal).Select(a => NeedMatch.Dispatch(a, now))],
+        };
+        var draft = new Draft(null, state);
+
+        if (state.IsUnrouted)
+        {
+            draft.Alert(OperatorBasket.Unrouted, "Aucun conseiller compétent n'a été trouvé pour ce besoin : il faut lui en désigner un.", []);
+            draft.EmailCompany(EffectIds.CompanyConfirmationUnrouted(state.NeedId), EmailTemplate.CompanyConfirmationUnrouted);
+            return draft.Accept();
+        }
+
+        foreach (var match in state.Matches)
+        {
+            draft.EmailAdvisor(EffectIds.AdvisorNewNeed(state.NeedId, match.AdvisorId), EmailTemplate.AdvisorNewNeed, match);
+            draft.TouchInbox(match.AdvisorId);
+        }
+
+        draft.EmailCompany(EffectIds.CompanyConfirmation(state.NeedId), EmailTemplate.CompanyConfirmation);
+        StartTimeline(draft, now, schedule);
+        return draft.Accept();
+    }
+
+    /// <summary>The timeline's timers, counted from dispatch: at submission, or when an operator routes an unrouted need.</summary>
+    private static void StartTimeline(Draft draft, DateTimeOffset now, WorkflowSchedule schedule)
+    {
+        DateTimeOffset After(TimeSpan delay) => BusinessCalendar.Deliver(now + delay, schedule.BusinessHoursOnly);
+
+        draft.Schedule(TimerIds.Reminder, TimerKind.Reminder, After(schedule.ExpertReminderAfter));
+        draft.Schedule(TimerIds.CompanyFollowUp, TimerKind.CompanyFollowUp, After(schedule.CompanyFollowUpAfter));
+        draft.Schedule(TimerIds.LastChance, TimerKind.LastChance, After(schedule.LastChanceAfter));
+        draft.Schedule(TimerIds.Abandon, TimerKind.Abandon, After(schedule.AbandonAfter));
+        draft.UpdateTimeline(t => t with { DispatchedAt = now });
+    }
+
+    private static DecisionResult ChangePosition(NeedState state, PositionChanged e, DateTimeOffset now, WorkflowSchedule schedule)
+    {
+        var match = e.AdvisorId is null ? null : state.MatchOf(e.AdvisorId);
+        if (match is null)
+        {
+            return Reject(RejectionCode.UnknownAdvisor, "Ce besoin ne vous a pas été transmis.");
+        }
+
+        if (match.Status == e.NewStatus)
+        {
+            return Reject(RejectionCode.AlreadyInStatus, $"Votre position sur ce besoin est déjà « {MatchTransitions.FrenchLabel(e.NewStatus)} ».");
+        }
+
+        if (!MatchTransitions.IsAllowed(match.Status, e.NewStatus))
+        {
+            return Reject(
+                RejectionCode.TransitionNotAllowed,
+                $"Impossible de passer de « {MatchTransitions.FrenchLabel(match.Status)} » à « {MatchTransitions.FrenchLabel(e.NewStatus)} ».");
+        }
+
+        var draft = new Draft(state);
+        var moved = Move(match, e.NewStatus, now, string.IsNullOrWhiteSpace(e.Comment) ? null : e.Comment.Trim());
+        draft.ReplaceMatch(moved);
+        draft.TouchInbox(moved.AdvisorId);
+
+        switch (moved.Status)
+        {
+            case MatchStatus.TakingCare when !moved.CompanyToldTakenOn && !draft.HasTimer(TimerKind.TakenOnNotice):
+                draft.Schedule(TimerIds.TakenOnNotice(draft.Version), TimerKind.TakenOnNotice, now + schedule.CompanyNoticeDelay);
+                break;
+            case MatchStatus.DoneNotReachable when !draft.HasTimer(TimerKind.MissedCallNotice):
+                draft.Schedule(TimerIds.MissedCallNotice(draft.Version), TimerKind.MissedCallNotice, now + schedule.CompanyNoticeDelay);
+                break;
+            case MatchStatus.Done when draft.State.Timeline.SatisfactionSentAt is null && !draft.HasTimer(TimerKind.Satisfaction):
+                draft.Schedule(
+                    TimerIds.Satisfaction(draft.Version),
+                    TimerKind.Satisfaction,
+                    BusinessCalendar.Deliver(now + schedule.SatisfactionAfter, schedule.BusinessHoursOnly));
+                draft.UpdateTimeline(t => t with { SatisfactionScheduledAt = now });
+                break;
+        }
+
+        if (draft.State.Matches.All(m => m.Status == MatchStatus.NotForMe) && draft.State.Timeline.RefusedFallbackSentAt is null)
+        {
+            draft.EmailCompany(EffectIds.CompanyFallbackRefused(state.NeedId), EmailTemplate.CompanyFallback);
+            draft.Alert(OperatorBasket.Refused, "Tous les conseillers sollicités ont décliné ce besoin.", []);
+            draft.UpdateTimeline(t => t with { RefusedFallbackSentAt = now });
+        }
+
+        return draft.Accept();
+    }
+
+    private static NeedMatch Move(NeedMatch match, MatchStatus to, DateTimeOffset now, string? comment) => match with
+    {
+        Status = to,
+        UpdatedAt = now,
+        TakenOnAt = to switch
+        {
+            MatchStatus.Quo => null,
+            MatchStatus.TakingCare => match.TakenOnAt ?? now,
+            _ => match.TakenOnAt,
+        },
+        ClosedAt = to is MatchStatus.Quo or MatchStatus.TakingCare ? null : now,
+        PositionComment = comment,
+        MissedCallPending = to == MatchStatus.DoneNotReachable,
+    };
+
+    private static DecisionResult PostComment(NeedState state, CommentPosted e, DateTimeOffset now)
+    {
+        var text = e.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return Reject(RejectionCode.InvalidEvent, "Le commentaire est vide.");
+        }
+
+        var byAdvisor = !string.IsNullOrWhiteSpace(e.AdvisorId);
+        var byOperator = !string.IsNullOrWhiteSpace(e.OperatorEmail);
+        if (byAdvisor == byOperator)
+        {
+            return Reject(RejectionCode.InvalidEvent, "Un commentaire a un seul auteur : un conseiller ou l'équipe Conseillers-Entreprises.");
+        }
+
+        var author = byAdvisor ? state.MatchOf(e.AdvisorId!) : null;
+        if (byAdvisor && author is null)
+        {
+            return Reject(RejectionCode.UnknownAdvisor, "Ce besoin ne vous a pas été transmis.");
+        }
+
+        var draft = new Draft(state);
+        var comment = new NeedComment
+        {
+            Id = string.Create(CultureInfo.InvariantCulture, $"c{draft.Version}"),
+            AuthorId = author?.AdvisorId ?? NeedComment.OperatorAuthor,
+            AuthorName = author?.AdvisorName ?? OperatorsDisplayName,
+            Institution = author?.InstitutionName,
+            Text = text,
+            At = now,
+        };
+        draft.State = draft.State with { Comments = [.. state.Comments, comment] };
+
+        foreach (var match in state.Matches)
+        {
+            var concerned = match.Status is MatchStatus.TakingCare or MatchStatus.DoneNotReachable
+                || (byOperator && match.Status == MatchStatus.Quo);
+            if (concerned && !string.Equals(match.AdvisorId, author?.AdvisorId, StringComparison.Ordinal))
+            {
+                draft.EmailAdvisor(
+                    EffectIds.AdvisorNewComment(state.NeedId, comment.Id, match.AdvisorId),
+                    EmailTemplate.AdvisorNewComment,
+                    match,
+                    commentId: comment.Id);
+            }
+        }
+
+        return draft.Accept();
+    }
+
+    private static Accepted OnTimer(NeedState state, TimerDue e, DateTimeOffset now)
+    {
+        var timer = state.Timers.FirstOrDefault(t => t.Kind == e.Kind && string.Equals(t.TimerId, e.TimerId, StringComparison.Ordinal));
+        if (timer is null || state.IsCancelled)
+        {
+            return new Accepted(state, []) { IsNoOp = true };
+        }
+
+        var draft = new Draft(state);
+        draft.State = draft.State with { Timers = [.. state.Timers.Where(t => t != timer)] };
+        var stillQuo = !state.IsUnrouted && state.Status == NeedStatus.Quo;
+        var quoMatches = state.Matches.Where(m => m.Status == MatchStatus.Quo).ToList();
+
+        switch (timer.Kind)
+        {
+            case TimerKind.Reminder:
+                foreach (var match in quoMatches)
+                {
+                    draft.EmailAdvisor(EffectIds.AdvisorReminder(state.NeedId, match.AdvisorId), EmailTemplate.AdvisorReminder, match);
+                }
+
+                if (quoMatches.Count > 0)
+                {
+                    draft.UpdateTimeline(t => t with { ReminderSentAt = now });
+                }
+
+                break;
+
+            case TimerKind.CompanyFollowUp when stillQuo:
+                draft.EmailCompany(EffectIds.CompanyStillFollowing(state.NeedId), EmailTemplate.CompanyStillFollowing);
+                draft.Alert(
+                    OperatorBasket.NoAnswer,
+                    "Aucun conseiller n'a encore pris en charge ce besoin ; l'entreprise a été informée que nous suivons sa demande.",
+                    quoMatches);
+                draft.UpdateTimeline(t => t with { FollowUpSentAt = now });
+                break;
+
+            case TimerKind.LastChance when stillQuo:
+                foreach (var match in quoMatches)
+                {
+                    draft.EmailAdvisor(EffectIds.AdvisorLastChance(state.NeedId, match.AdvisorId), EmailTemplate.AdvisorLastChance, match);
+                }
+
+                draft.Alert(
+                    OperatorBasket.LastChance,
+                    "Dernière relance envoyée aux conseillers : sans prise en charge, ce besoin sera bientôt abandonné.",
+                    quoMatches);
+                draft.UpdateTimeline(t => t with { LastChanceSentAt = now });
+                break;
+
+            case TimerKind.Abandon when stillQuo:
+                Abandon(draft, quoMatches, now);
+                break;
+
+            case TimerKind.TakenOnNotice:
+                var takenOn = state.Matches.Where(m => m.Status is MatchStatus.TakingCare or MatchStatus.Done).ToList();
+                if (takenOn.Any(m => !m.CompanyToldTakenOn))
+                {
+                    draft.EmailCompany(
+                        EffectIds.CompanyTakenOn(state.NeedId, timer.TimerId),
+                        EmailTemplate.CompanyTakenOn,
+                        [.. takenOn.Select(EmailAdvisor.Of)]);
+                    foreach (var match in takenOn)
+                    {
+                        draft.ReplaceMatch(match with { CompanyToldTakenOn = true });
+                    }
+                }
+
+                break;
+
+            case TimerKind.MissedCallNotice:
+                var missed = state.Matches.Where(m => m.Status == MatchStatus.DoneNotReachable && m.MissedCallPending).ToList();
+                if (missed.Count > 0)
+                {
+                    draft.EmailCompany(
+                        EffectIds.CompanyMissedCall(state.NeedId, timer.TimerId),
+                        EmailTemplate.CompanyMissedCall,
+                        [.. missed.Select(EmailAdvisor.Of)]);
+                    foreach (var match in missed)
+                    {
+                        draft.ReplaceMatch(match with { MissedCallPending = false });
+                    }
+                }
+
+                break;
+
+            case TimerKind.Satisfaction when state.Status == NeedStatus.Done:
+                draft.EmailCompany(EffectIds.CompanySatisfactionSurvey(state.NeedId), EmailTemplate.CompanySatisfactionSurvey);
+                draft.UpdateTimeline(t => t with { SatisfactionSentAt = now });
+                break;
+
+            default:
+                // The timer was the current one but the need moved on (e.g. taken on before the follow-up): it is
+                // consumed without effect.
+                break;
+        }
+
+        return draft.Accept();
+    }
+
+    private static void Abandon(Draft draft, List<NeedMatch> quoMatches, DateTimeOffset now)
+    {
+        foreach (var match in quoMatches)
+        {
+            draft.ReplaceMatch(match with { Status = MatchStatus.Expired, UpdatedAt = now, ClosedAt = now });
+            draft.TouchInbox(match.AdvisorId);
+        }
+
+        draft.EmailCompany(EffectIds.CompanyFallbackAbandoned(draft.State.NeedId), EmailTemplate.CompanyFallback);
+        draft.Alert(OperatorBasket.Abandoned, "Besoin abandonné : aucun conseiller ne l'a pris en charge dans les délais.", quoMatches);
+        draft.State = draft.State with { Timers = [] };
+        draft.UpdateTimeline(t => t with { AbandonedAt = now });
+    }
+
+    private static DecisionResult Cancel(NeedState state, NeedCancelled e, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(e.Operator) || string.IsNullOrWhiteSpace(e.Reason))
+        {
+            return Reject(RejectionCode.InvalidEvent, "L'annulation d'un besoin demande son auteur et un motif.");
+        }
+
+        var draft = new Draft(state);
+        draft.State = draft.State with
+        {
+            Cancellation = new NeedCancellation { Operator = e.Operator, Reason = e.Reason.Trim(), At = now },
+            Timers = [],
+        };
+        foreach (var match in state.Matches)
+        {
+            draft.TouchInbox(match.AdvisorId);
+        }
+
+        return draft.Accept();
+    }
+
+    private static DecisionResult AddAdvisor(NeedState state, AdvisorAdded e, DateTimeOffset now, WorkflowSchedule schedule)
+    {
+        if (e.Advisor is null || string.IsNullOrWhiteSpace(e.Advisor.AdvisorId))
+        {
+            return Reject(RejectionCode.InvalidEvent, "Le conseiller à ajouter est manquant.");
+        }
+
+        if (state.MatchOf(e.Advisor.AdvisorId) is not null)
+        {
+            return Reject(RejectionCode.AdvisorAlreadyPresent, "Ce besoin a déjà été transmis à ce conseiller.");
+        }
+
+        var draft = new Draft(state);
+        var match = NeedMatch.Dispatch(e.Advisor, now);
+        draft.State = draft.State with { Matches = [.. state.Matches, match] };
+        draft.EmailAdvisor(EffectIds.AdvisorNewNeed(state.NeedId, match.AdvisorId), EmailTemplate.AdvisorNewNeed, match);
+        draft.TouchInbox(match.AdvisorId);
+        if (state.Timeline.DispatchedAt is null)
+        {
+            StartTimeline(draft, now, schedule);
+        }
+
+        return draft.Accept();
+    }
+
+    private static Rejected Reject(RejectionCode code, string message) => new(code, message);
+
+    /// <summary>The decision being built: the next state (version already incremented) and its effects, in order.</summary>
+    private sealed class Draft
+    {
+        private readonly NeedState? _before;
+        private readonly List<NeedEffect> _effects = [];
+        private readonly List<string> _inbox = [];
+
+        public Draft(NeedState before)
+            : this(before, before with { Version = before.Version + 1 })
+        {
+        }
+
+        public Draft(NeedState? before, NeedState next)
+        {
+            _before = before;
+            State = next;
+        }
+
+        public NeedState State { get; set; }
+
+        public long Version => State.Version;
+
+        private string NeedId => State.NeedId;
+
+        public bool HasTimer(TimerKind kind) => State.Timers.Any(t => t.Kind == kind);
+
+        public void Schedule(string timerId, TimerKind kind, DateTimeOffset dueAt)
+        {
+            State = State with { Timers = [.. State.Timers, new ScheduledTimer { TimerId = timerId, Kind = kind, DueAt = dueAt }] };
+            _effects.Add(new ScheduleTimer(EffectIds.Timer(NeedId, timerId), NeedId, timerId, kind, dueAt));
+        }
+
+        public void UpdateTimeline(Func<NeedTimeline, NeedTimeline> change) => State = State with { Timeline = change(State.Timeline) };
+
+        public void ReplaceMatch(NeedMatch match) => State = State with
+        {
+            Matches = [.. State.Matches.Select(m => string.Equals(m.AdvisorId, match.AdvisorId, StringComparison.Ordinal) ? match : m)],
+        };
+
+        public void TouchInbox(string advisorId)
+        {
+            if (!_inbox.Contains(advisorId, StringComparer.Ordinal))
+            {
+                _inbox.Add(advisorId);
+            }
+        }
+
+        public void EmailAdvisor(string effectId, EmailTemplate template, NeedMatch match, string? commentId = null) =>
+            _effects.Add(new SendEmail(effectId, NeedId, template, match.AdvisorEmail, match.AdvisorName, match.AdvisorId) { CommentId = commentId });
+
+        public void EmailCompany(string effectId, EmailTemplate template, IReadOnlyList<EmailAdvisor>? advisors = null) =>
+            _effects.Add(new SendEmail(effectId, NeedId, template, State.Contact.Email, State.Contact.FullName, AdvisorId: null)
+            {
+                Advisors = advisors ?? [],
+            });
+
+        public void Alert(OperatorBasket basket, string reason, IEnumerable<NeedMatch> concerned) =>
+            _effects.Add(new AlertOperators(EffectIds.Alert(NeedId, basket), NeedId, basket, reason)
+            {
+                AdvisorIds = [.. concerned.Select(m => m.AdvisorId)],
+            });
+
+        public Accepted Accept()
+        {
+            var effects = new List<NeedEffect>(_effects);
+            if (_inbox.Count > 0)
+            {
+                effects.Add(new UpdateProjection(EffectIds.Projection(NeedId, ProjectionKind.AdvisorInbox, Version), NeedId, ProjectionKind.AdvisorInbox)
+                {
+                    AdvisorIds = [.. _inbox],
+                });
+            }
+
+            if (_before is null || NeedLevelChanged(_before, State))
+            {
+                effects.Add(new UpdateProjection(EffectIds.Projection(NeedId, ProjectionKind.NeedStatus, Version), NeedId, ProjectionKind.NeedStatus));
+            }
+
+            return new Accepted(State, effects);
+        }
+
+        private static bool NeedLevelChanged(NeedState before, NeedState after) =>
+            before.Status != after.Status
+            || before.IsUnrouted != after.IsUnrouted
+            || before.IsAbandoned != after.IsAbandoned
+            || before.IsCancelled != after.IsCancelled;
+    }
+}

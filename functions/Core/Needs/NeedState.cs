@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+
+namespace ConseillersEntreprises.Core.Needs;
+
+/// <summary>
+/// The whole workflow state of one need, as stored in its partition's <c>state</c> row (<see cref="NeedJson"/>).
+/// Produced only by <see cref="NeedDecider"/>; derived properties are not serialized.
+/// </summary>
+public sealed record NeedState
+{
+    public required string NeedId { get; init; }
+
+    /// <summary>Sequence number of the last accepted event: 1 after submission, +1 per accepted event (no-ops excluded).</summary>
+    public long Version { get; init; }
+
+    public required string SubjectId { get; init; }
+
+    public required string SubjectLabel { get; init; }
+
+    public required string Description { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public required NeedCompany Company { get; init; }
+
+    public required NeedContact Contact { get; init; }
+
+    /// <summary>One per advisor notified, in dispatch order.</summary>
+    public IReadOnlyList<NeedMatch> Matches { get; init; } = [];
+
+    /// <summary>The comment thread, oldest first.</summary>
+    public IReadOnlyList<NeedComment> Comments { get; init; } = [];
+
+    /// <summary>Timers the need is waiting for, including the pending debounced company notices.</summary>
+    public IReadOnlyList<ScheduledTimer> Timers { get; init; } = [];
+
+    public NeedTimeline Timeline { get; init; } = new();
+
+    /// <summary>Set when an operator cancelled the need.</summary>
+    public NeedCancellation? Cancellation { get; init; }
+
+    /// <summary>Derived from the matches (<see cref="NeedStatusRules.Derive"/>).</summary>
+    [JsonIgnore]
+    public NeedStatus Status => NeedStatusRules.Derive(Matches.Select(m => m.Status));
+
+    /// <summary>No advisor was found: the operators must find one.</summary>
+    [JsonIgnore]
+    public bool IsUnrouted => Matches.Count == 0;
+
+    /// <summary>Nobody took the need on in time; it is closed.</summary>
+    [JsonIgnore]
+    public bool IsAbandoned => Timeline.AbandonedAt is not null;
+
+    [JsonIgnore]
+    public bool IsCancelled => Cancellation is not null;
+
+    /// <summary>Debounced company emails waiting for their delay to pass.</summary>
+    [JsonIgnore]
+    public IEnumerable<ScheduledTimer> PendingCompanyNotices =>
+        Timers.Where(t => t.Kind is TimerKind.TakenOnNotice or TimerKind.MissedCallNotice);
+
+    /// <summary>The match of <paramref name="advisorId"/>, or null when the need was not sent to that advisor.</summary>
+    public NeedMatch? MatchOf(string advisorId) =>
+        Matches.FirstOrDefault(m => string.Equals(m.AdvisorId, advisorId, StringComparison.Ordinal));
+}

@@ -1,0 +1,15 @@
+namespace ConseillersEntreprises.Core.Routing;
+
+/// <summary>Why each advisor competent on a subject was kept or left out, for operators.</summary>
+public sealed record RoutingExplanation(
+    string SubjectId,
+    string? CommuneCode,
+    IReadOnlyList<RoutedAdvisor> Kept,
+    IReadOnlyList<LeftOutAdvisor> LeftOut);
+
+/// <summary>An advisor left out, with the first rule that excluded it.</summary>
+/// <param name="AdvisorId">The advisor.</param>
+/// <param name="AdvisorName">Its name, for reading.</param>
+/// <param name="Rule">Machine-readable rule: inactive, commune, territory, filter.</param>
+/// <param name="Reason">French sentence for operators, naming the filter and the value that failed.</param>
+public sealed record LeftOutAdvisor(string AdvisorId, string AdvisorName, string Rule, string Reason);
