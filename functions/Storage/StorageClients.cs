@@ -1,0 +1,22 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace ConseillersEntreprises.Storage;
+
+/// <summary>
+/// Builds the Azure SDK clients from settings: a connection string (Azurite, local runs) or an account name with a
+/// managed identity (Azure: no secret at all).
+/// </summary>
+public static class StorageClients
+{
+    public static TableServiceClient Tables(string? connectionString, string? accountName, TokenCredential credential, TableClientOptions? options = null) =>
+        !string.IsNullOrWhiteSpace(connectionString)
+            ? new TableServiceClient(connectionString, options)
+            : new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential, options);
+
+    public static QueueServiceClient Queues(string? connectionString, string? accountName, TokenCredential credential, QueueClientOptions? options = null) =>
+        !string.IsNullOrWhiteSpace(connectionString)
+            ? new QueueServiceClient(connectionString, options)
+            : new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, options);
+}
