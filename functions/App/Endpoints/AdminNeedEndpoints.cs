@@ -1,0 +1,100 @@
+using ConseillersEntreprises.App.Directory;
+using ConseillersEntreprises.App.Needs;
+using ConseillersEntreprises.App.Security;
+using ConseillersEntreprises.Core.Needs;
+using ConseillersEntreprises.Storage.Projections;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConseillersEntreprises.App.Endpoints;
+
+/// <summary>The operators' quality follow-up: baskets of needs, and the actions on a need (comment, add an advisor, cancel).</summary>
+public static class AdminNeedEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminNeedEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin").AddEndpointFilter<OperatorAccessFilter>();
+        admin.MapGet("/baskets/{name}", BasketAsync).WithName("AdminBasket");
+        admin.MapGet("/needs/{needId}", NeedAsync).WithName("AdminNeed");
+        admin.MapPost("/needs/{needId}/comments", CommentAsync).WithName("AdminComment");
+        admin.MapPost("/needs/{needId}/advisors", AddAdvisorAsync).WithName("AdminAddAdvisor");
+        admin.MapPost("/needs/{needId}/cancel", CancelAsync).WithName("AdminCancel");
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<BasketRow>>, ProblemHttpResult>> BasketAsync(string name, TableProjections projections, CancellationToken ct)
+    {
+        if (name == "review")
+        {
+            return TypedResults.Ok(new List<BasketRow>()); // Moderation of doubtful submissions does not exist yet: nothing waits.
+        }
+
+        if (!NeedJson.TryParseWireName<OperatorBasket>(name, out var basket))
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Corbeille inconnue",
+                detail: "Corbeilles : unrouted, no_answer, last_chance, refused, abandoned, review.");
+        }
+
+        var rows = await projections.BasketAsync(NeedJson.WireName(basket), ct);
+        return TypedResults.Ok(rows.Select(r => new BasketRow(r.RowKey, r.GetString("Reason"), r.GetDateTimeOffset("At") ?? default))
+            .OrderByDescending(r => r.At).ToList());
+    }
+
+    private static async Task<Results<Ok<NeedState>, ProblemHttpResult>> NeedAsync(string needId, NeedWorkflow workflow, CancellationToken ct) =>
+        await workflow.LoadAsync(needId, ct) is { } state ? TypedResults.Ok(state) : NotFound();
+
+    private static async Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>> CommentAsync(
+        string needId, AdvisorEndpoints.CommentRequest? request, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+    {
+        var text = request?.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > 4000)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Écrivez un commentaire de 4 000 caractères au plus"] });
+        }
+
+        return Outcome(await workflow.ApplyAsync(needId, CommentPosted.ByOperator(OperatorEmail(http), text), ct));
+    }
+
+    private static async Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>> AddAdvisorAsync(
+        string needId, AddAdvisorRequest? request, HttpContext http, CurrentDirectory directory, NeedWorkflow workflow, CancellationToken ct)
+    {
+        var advisor = directory.Snapshot?.Document.Advisors.FirstOrDefault(a => a.Id == request?.AdvisorId && a.Active);
+        var antenna = advisor is null ? null : directory.Snapshot!.Document.Antennas.First(a => a.Id == advisor.AntennaId);
+        var institution = antenna is null ? null : directory.Snapshot!.Document.Institutions.First(i => i.Id == antenna.InstitutionId);
+        if (advisor is null || antenna is null || institution is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["advisorId"] = ["Conseiller inconnu ou inactif"] });
+        }
+
+        var routed = new Core.Routing.RoutedAdvisor(advisor.Id, advisor.Name, advisor.Email, institution.Id, institution.Name, antenna.Id, antenna.Name);
+        return Outcome(await workflow.ApplyAsync(needId, new AdvisorAdded(OperatorEmail(http), routed), ct));
+    }
+
+    private static async Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>> CancelAsync(
+        string needId, CancelRequest? request, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+    {
+        var reason = request?.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Indiquez la raison de l'annulation"] });
+        }
+
+        return Outcome(await workflow.ApplyAsync(needId, new NeedCancelled(OperatorEmail(http), reason), ct));
+    }
+
+    private static Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem> Outcome(WorkflowOutcome outcome) => outcome switch
+    {
+        { State: null } => NotFound(),
+        { Rejection: { } rejected } => TypedResults.Problem(statusCode: 409, title: "Action impossible", detail: rejected.Message),
+        _ => TypedResults.Ok(outcome.State),
+    };
+
+    private static string OperatorEmail(HttpContext http) => (string)http.Items[OperatorAccessFilter.OperatorEmailItem]!;
+
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Besoin introuvable", detail: "Ce besoin n'existe pas.");
+
+    public sealed record BasketRow(string NeedId, string? Reason, DateTimeOffset At);
+
+    public sealed record AddAdvisorRequest(string? AdvisorId);
+
+    public sealed record CancelRequest(string? Reason);
+}

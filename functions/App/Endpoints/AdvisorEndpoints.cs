@@ -1,0 +1,123 @@
+using ConseillersEntreprises.App.Needs;
+using ConseillersEntreprises.App.Security;
+using ConseillersEntreprises.Core.Needs;
+using ConseillersEntreprises.Storage.Projections;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConseillersEntreprises.App.Endpoints;
+
+public static class AdvisorEndpoints
+{
+    private const int MaxCommentLength = 4000;
+
+    public static IEndpointRouteBuilder MapAdvisorEndpoints(this IEndpointRouteBuilder app)
+    {
+        var advisor = app.MapGroup("/api/advisor").AddEndpointFilter<AdvisorAccessFilter>();
+        advisor.MapGet("/needs/{needId}", GetSheetAsync).WithName("AdvisorNeedSheet");
+        advisor.MapPost("/needs/{needId}/position", ChangePositionAsync).WithName("AdvisorPosition");
+        advisor.MapPost("/needs/{needId}/comments", CommentAsync).WithName("AdvisorComment");
+        advisor.MapGet("/inbox", InboxAsync).WithName("AdvisorInbox");
+        return app;
+    }
+
+    /// <summary>A need never opens for an advisor it was not sent to: 404, as if it did not exist.</summary>
+    private static async Task<Results<Ok<NeedSheet>, ProblemHttpResult>> GetSheetAsync(string needId, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+    {
+        var state = await workflow.LoadAsync(needId, ct);
+        return state?.MatchOf(AdvisorAccessFilter.AdvisorId(http)) is { } mine
+            ? TypedResults.Ok(NeedSheet.For(state, mine))
+            : NotFound();
+    }
+
+    private static async Task<Results<Ok<NeedSheet>, ProblemHttpResult, ValidationProblem>> ChangePositionAsync(
+        string needId, PositionRequest? request, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+    {
+        if (!NeedJson.TryParseWireName<MatchStatus>(request?.Status, out var status) || status == MatchStatus.Expired)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["status"] = ["Position inconnue : taking_care, not_for_me, done, done_no_help, done_not_reachable ou quo"],
+            });
+        }
+
+        if (request!.Comment is { Length: > MaxCommentLength })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["Le commentaire ne doit pas dépasser 4 000 caractères"] });
+        }
+
+        var advisorId = AdvisorAccessFilter.AdvisorId(http);
+        var outcome = await workflow.ApplyAsync(needId, new PositionChanged(advisorId, status, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim()), ct);
+        if (outcome.State?.MatchOf(advisorId) is not { } before)
+        {
+            return NotFound();
+        }
+
+        return outcome.Rejection switch
+        {
+            null or { Code: RejectionCode.AlreadyInStatus } => TypedResults.Ok(NeedSheet.For(outcome.State, outcome.State.MatchOf(advisorId)!)),
+            { Code: RejectionCode.UnknownAdvisor or RejectionCode.UnknownNeed } => NotFound(),
+            var rejected => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Action impossible", detail: rejected.Message),
+        };
+    }
+
+    private static async Task<Results<Created<NeedSheet>, ProblemHttpResult, ValidationProblem>> CommentAsync(
+        string needId, CommentRequest? request, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+    {
+        var text = request?.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > MaxCommentLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["text"] = [string.IsNullOrEmpty(text) ? "Écrivez un commentaire" : "Le commentaire ne doit pas dépasser 4 000 caractères"],
+            });
+        }
+
+        var advisorId = AdvisorAccessFilter.AdvisorId(http);
+        var outcome = await workflow.ApplyAsync(needId, CommentPosted.ByAdvisor(advisorId, text), ct);
+        if (outcome.State?.MatchOf(advisorId) is null || outcome.Rejection is { Code: RejectionCode.UnknownAdvisor or RejectionCode.UnknownNeed })
+        {
+            return NotFound();
+        }
+
+        return outcome.Rejection is { } rejected
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Action impossible", detail: rejected.Message)
+            : TypedResults.Created($"/api/advisor/needs/{needId}", NeedSheet.For(outcome.State, outcome.State.MatchOf(advisorId)!));
+    }
+
+    /// <summary>"Besoins reçus": the advisor's inbox projection, by tab.</summary>
+    private static async Task<Results<Ok<List<InboxRow>>, ValidationProblem>> InboxAsync(string? tab, HttpContext http, TableProjections projections, CancellationToken ct)
+    {
+        string[]? statuses = (tab ?? "inbox") switch
+        {
+            "inbox" => ["quo"],
+            "taking_care" => ["taking_care"],
+            "done" => ["done", "done_no_help", "done_not_reachable"],
+            "not_for_me" => ["not_for_me"],
+            "expired" => ["expired"],
+            _ => null,
+        };
+        if (statuses is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tab"] = ["Onglet inconnu : inbox, taking_care, done, not_for_me ou expired"] });
+        }
+
+        var rows = await projections.InboxAsync(AdvisorAccessFilter.AdvisorId(http), ct);
+        return TypedResults.Ok(rows
+            .Where(r => statuses.Contains(r.GetString("Status")))
+            .Select(r => new InboxRow(r.RowKey, r.GetString("Subject"), r.GetString("CompanyName"), r.GetString("CommuneName"),
+                r.GetDateTimeOffset("SentAt") ?? default, r.GetString("Status")))
+            .OrderByDescending(r => r.SentAt)
+            .ToList());
+    }
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Besoin introuvable", detail: "Ce besoin n'existe pas ou ne vous a pas été transmis.");
+
+    public sealed record LoginLinkRequest(string? Email);
+
+    public sealed record PositionRequest(string? Status, string? Comment);
+
+    public sealed record CommentRequest(string? Text);
+
+    public sealed record InboxRow(string NeedId, string? Subject, string? CompanyName, string? CommuneName, DateTimeOffset SentAt, string? Status);
+}

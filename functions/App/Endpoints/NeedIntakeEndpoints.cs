@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ConseillersEntreprises.App.Directory;
+using ConseillersEntreprises.App.Needs;
+using ConseillersEntreprises.Core.Companies;
+using ConseillersEntreprises.Core.Geography;
+using ConseillersEntreprises.Core.Intake;
+using ConseillersEntreprises.Core.Needs;
+using ConseillersEntreprises.Core.Routing;
+using ConseillersEntreprises.Core.Time;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ConseillersEntreprises.App.Endpoints;
+
+public static class NeedIntakeEndpoints
+{
+    public static IEndpointRouteBuilder MapNeedIntakeEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/needs", SubmitAsync).RequireRateLimiting(RateLimits.Needs).WithName("SubmitNeed");
+        return app;
+    }
+
+    /// <summary>
+    /// The critical path: validate; one read when an idempotency key is given (the need id derives from it); company
+    /// facts (cached lookup); route in memory; ONE transaction (state + first event + outbox); one queue message; 201.
+    /// Anything invalid is a 400 listing every problem, and nothing is stored.
+    /// </summary>
+    private static async Task<Results<Created<SubmitResponse>, Ok<SubmitResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        HttpRequest request,
+        CurrentDirectory directory,
+        TerritoryIndex territories,
+        ICompanyLookup companies,
+        NeedWorkflow workflow,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        NeedSubmission? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<NeedSubmission>(request.Body, JsonSerializerOptions.Web, ct);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["$"] = ["Le formulaire envoyé est illisible : rechargez la page et réessayez."] });
+        }
+
+        var snapshot = directory.Snapshot;
+        if (snapshot is null)
+        {
+            return TypedResults.Problem(statusCode: 503, title: "Service momentanément indisponible", detail: "Réessayez dans quelques instants.");
+        }
+
+        var subjects = snapshot.SubjectLabels;
+        var validation = NeedSubmissionValidator.Validate(body, subjects.ContainsKey);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.Errors.ToDictionary(e => e.Key, e => e.Value), title: "Le besoin n'a pas été envoyé : corrigez les champs signalés");
+        }
+
+        var submission = validation.Submission;
+        var needId = NeedIdFor(submission.IdempotencyKey);
+        if (submission.IdempotencyKey is not null && await workflow.LoadAsync(needId, ct) is { } existing)
+        {
+            return TypedResults.Ok(SubmitResponse.From(existing));
+        }
+
+        var lookup = await companies.LookupAsync(submission.Siret, ct);
+        var facts = lookup.Facts;
+        if (facts is not null && CompanyEligibility.Check(facts) is { } refusal)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] });
+        }
+
+        var commune = territories.FindCommune(facts?.CommuneCode) ?? territories.FindCommune(submission.CommuneCode);
+        if (commune is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [NeedFields.CommuneCode] = [submission.CommuneCode is null
+                    ? "Indiquez la commune de votre entreprise : nous n'avons pas pu la retrouver à partir du SIRET."
+                    : "Cette commune est inconnue : choisissez-la dans la liste."],
+            });
+        }
+
+        var advisors = snapshot.Routing.Route(new RoutingRequest(submission.SubjectId, commune.Code, facts, ParisTime.Today(time.GetUtcNow())));
+        var submitted = new NeedSubmitted(
+            needId,
+            submission.SubjectId,
+            subjects[submission.SubjectId],
+            submission.Description,
+            new NeedCompany
+            {
+                Siret = submission.Siret,
+                Name = facts?.Name ?? submission.CompanyName,
+                CommuneCode = commune.Code,
+                CommuneName = commune.Name,
+                NafCode = facts?.NafCode,
+                HeadcountBracket = facts?.HeadcountBracket,
+            },
+            new NeedContact
+            {
+                FirstName = submission.FirstName,
+                LastName = submission.LastName,
+                Email = submission.Email,
+                Phone = submission.Phone.Display,
+            },
+            advisors);
+        var (state, created) = await workflow.SubmitAsync(submitted, ct);
+        return created
+            ? TypedResults.Created($"/api/company/needs/{needId}", SubmitResponse.From(state))
+            : TypedResults.Ok(SubmitResponse.From(state));
+    }
+
+    /// <summary>The same idempotency key always names the same need; without one, a fresh random id.</summary>
+    public static string NeedIdFor(string? idempotencyKey) => idempotencyKey is null
+        ? "b" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))
+        : "b" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("need:" + idempotencyKey)).AsSpan(0, 12));
+
+    public sealed record SubmitResponse(string NeedId, string Status, int AdvisorCount)
+    {
+        public static SubmitResponse From(NeedState state) => new(
+            state.NeedId,
+            state.IsUnrouted ? "unrouted" : NeedJson.WireName(state.Status),
+            state.Matches.Count);
+    }
+}

@@ -1,0 +1,56 @@
+using ConseillersEntreprises.Core.Needs;
+
+namespace ConseillersEntreprises.App.Endpoints;
+
+/// <summary>The need sheet an advisor sees (API.md): only for an advisor the need was sent to.</summary>
+public sealed record NeedSheet(
+    string NeedId,
+    string Subject,
+    string Description,
+    DateTimeOffset CreatedAt,
+    string Status,
+    NeedSheet.CompanyDto Company,
+    NeedSheet.ContactDto Contact,
+    IReadOnlyList<NeedSheet.MatchDto> Matches,
+    string MyStatus,
+    IReadOnlyList<string> AllowedStatuses,
+    IReadOnlyList<NeedSheet.CommentDto> Comments)
+{
+    public static NeedSheet For(NeedState state, NeedMatch mine)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(mine);
+        var closed = state.IsAbandoned || state.IsCancelled;
+        return new NeedSheet(
+            state.NeedId,
+            state.SubjectLabel,
+            state.Description,
+            state.CreatedAt,
+            NeedJson.WireName(state.Status),
+            new CompanyDto(state.Company.Siret, state.Company.Name, state.Company.CommuneCode, state.Company.CommuneName, state.Company.NafCode),
+            new ContactDto(state.Contact.FirstName, state.Contact.LastName, state.Contact.Email, state.Contact.Phone),
+            [.. state.Matches.Select(m => new MatchDto(m.AdvisorId, m.AdvisorName, m.InstitutionName, m.AntennaName, NeedJson.WireName(m.Status), m.UpdatedAt)
+            {
+                Comment = m.PositionComment,
+                IsMe = m.AdvisorId == mine.AdvisorId,
+            })],
+            NeedJson.WireName(mine.Status),
+            closed ? [] : [.. NeedDecider.AllowedTransitions(mine.Status).Select(NeedJson.WireName)],
+            [.. state.Comments.Select(c => new CommentDto(c.AuthorName, c.Institution, c.Text, c.At))]);
+    }
+
+    public sealed record CompanyDto(string Siret, string? Name, string CommuneCode, string? CommuneName, string? NafCode);
+
+    public sealed record ContactDto(string FirstName, string LastName, string Email, string Phone);
+
+    public sealed record MatchDto(string AdvisorId, string AdvisorName, string Institution, string Antenna, string Status, DateTimeOffset UpdatedAt)
+    {
+        /// <summary>The comment given with the position (e.g. why it was refused), for the other advisors.</summary>
+        public string? Comment { get; init; }
+
+        /// <summary>True for the match of the advisor reading the sheet.</summary>
+        public bool IsMe { get; init; }
+    }
+
+    public sealed record CommentDto(string Author, string? Institution, string Text, DateTimeOffset At);
+}

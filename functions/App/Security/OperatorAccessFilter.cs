@@ -1,0 +1,42 @@
+using ConseillersEntreprises.App.Settings;
+using ConseillersEntreprises.Core.Security;
+using Microsoft.Extensions.Options;
+
+namespace ConseillersEntreprises.App.Security;
+
+/// <summary>
+/// Lets a request through only with a valid operator token whose holder is still listed in Operators:Emails
+/// (removing an address revokes its links at once).
+/// </summary>
+public sealed class OperatorAccessFilter(LinkTokens tokens, IOptionsMonitor<OperatorsOptions> operators) : IEndpointFilter
+{
+    public const string OperatorEmailItem = "operator-email";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        var validation = tokens.Validate(LinkTokens.BearerToken(http), TokenAudiences.Operator);
+        if (!validation.IsValid)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Accès refusé",
+                detail: validation.Status == TokenStatus.Expired
+                    ? "Votre lien de connexion a expiré : demandez-en un nouveau."
+                    : "Un lien de connexion opérateur valide est nécessaire.");
+        }
+
+        var email = validation.Claims!.Subject;
+        if (!operators.CurrentValue.Emails.Any(e => string.Equals(e.Trim(), email, StringComparison.OrdinalIgnoreCase)))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Accès refusé",
+                detail: "Cette adresse n'est plus autorisée à administrer le service.");
+        }
+
+        http.Items[OperatorEmailItem] = email;
+        return await next(context);
+    }
+}

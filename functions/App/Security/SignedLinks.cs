@@ -1,0 +1,37 @@
+using ConseillersEntreprises.App.Settings;
+using ConseillersEntreprises.Core.Security;
+using Microsoft.Extensions.Options;
+
+namespace ConseillersEntreprises.App.Security;
+
+/// <summary>
+/// The links put in emails. Tokens travel in the URL fragment (after #), which browsers never send to servers nor
+/// leak in Referer headers; the page reads it and calls the API with it as a Bearer token.
+/// </summary>
+public sealed class SignedLinks(LinkTokens tokens, IOptions<SiteOptions> site, IOptions<LinksOptions> links)
+{
+    public Uri SiteUrl => new(site.Value.BaseUrl.TrimEnd('/') + "/");
+
+    /// <summary>The need sheet for an advisor: valid for <c>Links:AdvisorLinkLifetime</c> (30 days by default).</summary>
+    public Uri AdvisorNeed(string advisorId, string needId)
+    {
+        var (token, _) = tokens.Issue(TokenAudiences.Advisor, advisorId, links.Value.AdvisorLinkLifetime);
+        return new Uri(SiteUrl, $"conseiller/besoin.html#besoin={Uri.EscapeDataString(needId)}&jeton={Uri.EscapeDataString(token)}");
+    }
+
+    /// <summary>The advisor's "Besoins reçus" page.</summary>
+    public (Uri Link, DateTimeOffset ExpiresAt) AdvisorInbox(string advisorId)
+    {
+        var (token, expiresAt) = tokens.Issue(TokenAudiences.Advisor, advisorId, links.Value.AdvisorLinkLifetime);
+        return (new Uri(SiteUrl, $"conseiller/#jeton={Uri.EscapeDataString(token)}"), expiresAt);
+    }
+
+    /// <summary>The company's follow-up page for one need: the token's subject is the need id.</summary>
+    public Uri CompanyFollowUp(string needId)
+    {
+        var (token, _) = tokens.Issue(TokenAudiences.Company, needId, links.Value.CompanyLinkLifetime);
+        return new Uri(SiteUrl, $"suivi.html#besoin={Uri.EscapeDataString(needId)}&jeton={Uri.EscapeDataString(token)}");
+    }
+
+    public Uri OperatorBaskets => new(SiteUrl, "operateur/");
+}
