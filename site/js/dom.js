@@ -1,0 +1,64 @@
+// Small DOM helpers. Text always goes through textContent: nothing that comes from the API or from a person is ever
+// parsed as HTML (no innerHTML anywhere in the site).
+
+/**
+ * el('p', { className: 'fr-text', text: 'Bonjour', attrs: { 'data-testid': 'x' } }, child1, child2)
+ * Children may be nodes, strings (added as text) or null/false (skipped).
+ */
+export function el(tag, options = {}, ...children) {
+  const node = document.createElement(tag);
+  const { className, text, attrs, id } = options;
+  if (className) node.className = className;
+  if (id) node.id = id;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === false || value === null || value === undefined) continue;
+    node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+export const byId = (id) => document.getElementById(id);
+
+/** Moves focus to an element that is not focusable by nature (a heading, a message), and scrolls it into view. */
+export function focusOn(node) {
+  if (!node) return;
+  if (!node.hasAttribute('tabindex') && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(node.tagName)) {
+    node.setAttribute('tabindex', '-1');
+  }
+  node.focus({ preventScroll: true });
+  node.scrollIntoView({ block: 'start', behavior: 'auto' });
+}
+
+/** Says something to screen-reader users through the page's polite live region (#annonces). */
+export function announce(message) {
+  const region = byId('annonces');
+  if (!region) return;
+  region.textContent = '';
+  // A fresh text node after a tick, so that the same message said twice is announced twice.
+  setTimeout(() => { region.textContent = message; }, 50);
+}
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+export function formatDateTime(value) {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : dateTime.format(date);
+}
+
+export function formatDate(value) {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : dateOnly.format(date);
+}
+
+/** A DSFR alert: type is info | success | warning | error. */
+export function alertBox(type, title, description, attrs = {}) {
+  return el('div', { className: `fr-alert fr-alert--${type} fr-mb-3w`, attrs },
+    title ? el('h3', { className: 'fr-alert__title', text: title }) : null,
+    description ? el('p', { text: description }) : null);
+}

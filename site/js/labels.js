@@ -1,0 +1,32 @@
+// French labels of statuses (API.md, PRODUCT.md) and the DSFR badge that goes with each.
+
+export const matchStatuses = {
+  quo: { label: 'En attente de réponse', badge: 'fr-badge--new' },
+  taking_care: { label: 'Pris en charge', badge: 'fr-badge--info' },
+  done: { label: 'Clôturé : aide proposée', badge: 'fr-badge--success' },
+  done_no_help: { label: 'Clôturé : pas d\'aide possible', badge: 'fr-badge--warning' },
+  done_not_reachable: { label: 'Clôturé : entreprise injoignable', badge: 'fr-badge--warning' },
+  not_for_me: { label: 'Refusé (pas pour moi)', badge: 'fr-badge--error' },
+  expired: { label: 'Expiré', badge: '' },
+};
+
+/** The need as the company sees it (GET /api/company/needs/{id}). */
+export const companyStatuses = {
+  quo: { label: 'Transmise, en attente d\'un conseiller', badge: 'fr-badge--new' },
+  taking_care: { label: 'Prise en charge', badge: 'fr-badge--info' },
+  done: { label: 'Accompagnée : une aide vous a été proposée', badge: 'fr-badge--success' },
+  done_no_help: { label: 'Close : pas d\'aide possible', badge: 'fr-badge--warning' },
+  done_not_reachable: { label: 'Close : le conseiller n\'a pas pu vous joindre', badge: 'fr-badge--warning' },
+  not_for_me: { label: 'Close : aucun conseiller n\'a pu vous aider', badge: 'fr-badge--error' },
+  unrouted: { label: 'Reçue, notre équipe cherche le bon conseiller', badge: 'fr-badge--new' },
+  abandoned: { label: 'Close sans réponse', badge: 'fr-badge--error' },
+  cancelled: { label: 'Annulée', badge: '' },
+};
+
+export function statusLabel(table, status) {
+  return table[status]?.label ?? status;
+}
+
+export function badgeClass(table, status) {
+  return `fr-badge ${table[status]?.badge ?? ''}`.trim();
+}

@@ -1,0 +1,88 @@
+// Company follow-up, opened from the signed link of the confirmation email: suivi.html#besoin=…&jeton=…
+// The token is kept in sessionStorage for this tab and removed from the address bar.
+import { api, problemText } from './api.js';
+import { el, byId, formatDate, formatDateTime } from './dom.js';
+import { takeFragment, companySession } from './links.js';
+import { companyStatuses, statusLabel, badgeClass } from './labels.js';
+
+const fragment = takeFragment();
+if (fragment.besoin) companySession.needId = fragment.besoin;
+const needId = fragment.besoin || companySession.needId;
+if (needId && fragment.jeton) companySession.setToken(needId, fragment.jeton);
+const token = needId ? companySession.token(needId) : null;
+
+function problem(title, message) {
+  byId('loading').hidden = true;
+  const box = byId('problem');
+  box.replaceChildren(el('div', { className: 'fr-alert fr-alert--error', attrs: { 'data-testid': 'follow-up-problem' } },
+    el('h2', { className: 'fr-alert__title', text: title }), el('p', { text: message })));
+  box.hidden = false;
+}
+
+function paragraph(text) { return el('p', { text }); }
+
+function whatToDo(view) {
+  switch (view.status) {
+    case 'quo':
+    case 'unrouted':
+      return [
+        paragraph('Les conseillers ont en général quelques jours pour vous appeler. L\'appel peut venir d\'un numéro que vous ne connaissez pas : pensez à décrocher et à écouter votre messagerie.'),
+        paragraph('Nous relançons les conseillers qui n\'ont pas répondu et nous vous écrirons si votre demande n\'est pas prise en charge.'),
+        paragraph('Sans nouvelles au bout de dix jours, répondez à l\'email de confirmation : notre équipe cherchera avec vous le bon interlocuteur.'),
+      ];
+    case 'taking_care':
+      return [
+        paragraph('Un conseiller a pris votre demande en charge et va vous appeler. S\'il ne vous a pas joint d\'ici quelques jours, répondez à l\'email qui vous l\'a annoncé : notre équipe fera le lien.'),
+      ];
+    case 'done_not_reachable':
+      return [
+        paragraph('Le conseiller n\'a pas réussi à vous joindre. Si votre besoin est toujours d\'actualité, répondez à l\'email qui vous l\'a signalé en indiquant quand vous êtes joignable.'),
+      ];
+    default:
+      return [
+        paragraph('Votre demande est close. Si votre besoin n\'est pas résolu, répondez à l\'un de nos emails : notre équipe vous répondra.'),
+        el('p', {}, 'Vous pouvez aussi consulter ', el('a', { text: 'entreprendre.service-public.fr', attrs: { href: 'https://entreprendre.service-public.fr', target: '_blank', rel: 'noopener', title: 'entreprendre.service-public.fr - nouvelle fenêtre' } }),
+          ' ou ', el('a', { text: 'déposer une nouvelle demande', attrs: { href: '/' } }), '.'),
+      ];
+  }
+}
+
+function render(view) {
+  byId('loading').hidden = true;
+  byId('need-subject').textContent = `Sujet : ${view.subject}`;
+  byId('need-created').textContent = `Demande déposée le ${formatDate(view.createdAt)}.`;
+  const status = byId('need-status');
+  status.className = badgeClass(companyStatuses, view.status);
+  status.dataset.status = view.status;
+  status.textContent = statusLabel(companyStatuses, view.status);
+
+  const institutions = view.institutions ?? [];
+  byId('institutions-intro').textContent = institutions.length
+    ? 'Votre demande a été transmise aux conseillers de :'
+    : 'Notre équipe recherche le conseiller le mieux placé pour vous répondre sur votre territoire.';
+  byId('institutions').replaceChildren(...institutions.map((name) => el('li', { text: name })));
+  byId('institutions').hidden = institutions.length === 0;
+
+  const takenOn = view.takenOnBy ?? [];
+  byId('taken-on').replaceChildren(takenOn.length
+    ? el('ul', {}, takenOn.map((t) => el('li', {
+      text: `${t.advisorName} (${t.institution})${t.takenOnAt ? `, depuis le ${formatDateTime(t.takenOnAt)}` : ''}`,
+    })))
+    : paragraph('Aucun conseiller n\'a encore pris votre demande en charge.'));
+  byId('what-to-do').replaceChildren(...whatToDo(view));
+  byId('follow-up').hidden = false;
+}
+
+async function start() {
+  if (!needId || !token) {
+    problem('Lien de suivi incomplet', 'Ouvrez cette page avec le lien « Suivre ma demande » de l\'email de confirmation.');
+    return;
+  }
+  const result = await api(`/api/company/needs/${encodeURIComponent(needId)}`, { token });
+  if (result.status === 200 && result.data) return render(result.data);
+  if (result.status === 401) return problem('Lien invalide ou expiré', problemText(result));
+  if (result.status === 404) return problem('Demande introuvable', problemText(result));
+  problem('Votre demande ne peut pas être affichée', problemText(result));
+}
+
+start();
