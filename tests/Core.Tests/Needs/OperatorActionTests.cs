@@ -1,0 +1,93 @@
+using ConseillersEntreprises.Core.Needs;
+using static ConseillersEntreprises.Core.Tests.Needs.NeedFixtures;
+
+namespace ConseillersEntreprises.Core.Tests.Needs;
+
+public sealed class OperatorActionTests
+{
+    [Fact]
+    public void An_added_advisor_gets_a_quo_match_and_the_need_by_email()
+    {
+        var state = Submit("a").Position("a", MatchStatus.NotForMe);
+        var at = T0.AddDays(2);
+
+        var added = Accept(state, new AdvisorAdded("ops@example.fr", Advisor("z")), at);
+
+        var match = added.State.Match("z");
+        Assert.Equal((MatchStatus.Quo, at), (match.Status, match.SentAt));
+        var email = Assert.Single(added.Emails());
+        Assert.Equal((EmailTemplate.AdvisorNewNeed, "z", "need-1:email:dispatch:z"), (email.Template, email.AdvisorId, email.EffectId));
+        Assert.Empty(added.Timers()); // the timeline already runs from dispatch
+        Assert.Equal(["z"], Assert.Single(added.Projections(ProjectionKind.AdvisorInbox)).AdvisorIds);
+        Assert.Single(added.Projections(ProjectionKind.NeedStatus)); // not_for_me → quo
+        Assert.Equal(NeedStatus.Quo, added.State.Status);
+    }
+
+    [Fact]
+    public void An_advisor_already_on_the_need_cannot_be_added_again() =>
+        Assert.Equal(RejectionCode.AdvisorAlreadyPresent, Reject(Submit("a"), new AdvisorAdded("ops@example.fr", Advisor("a"))).Code);
+
+    [Fact]
+    public void Routing_an_unrouted_need_starts_its_timeline_from_then()
+    {
+        var at = T0.AddHours(5);
+
+        var added = Accept(Submit(), new AdvisorAdded("ops@example.fr", Advisor("z")), at);
+
+        Assert.False(added.State.IsUnrouted);
+        Assert.Equal(at, added.State.Timeline.DispatchedAt);
+        Assert.Equal([at.AddDays(4), at.AddDays(9), at.AddDays(21), at.AddDays(45)], added.Timers().Select(t => t.DueAt));
+        Assert.Single(added.Projections(ProjectionKind.NeedStatus));
+        Assert.Equal(["z"], added.Emails().Recipients());
+
+        var second = Accept(added.State, new AdvisorAdded("ops@example.fr", Advisor("y")), at.AddHours(1));
+        Assert.Empty(second.Timers());
+        Assert.Empty(second.Projections(ProjectionKind.NeedStatus));
+    }
+
+    [Fact]
+    public void A_cancelled_need_drops_its_timers_and_refreshes_every_inbox()
+    {
+        var state = Submit("a", "b").Position("a", MatchStatus.TakingCare);
+
+        var cancelled = Accept(state, new NeedCancelled("ops@example.fr", " Demande frauduleuse "), T0.AddHours(1));
+
+        Assert.True(cancelled.State.IsCancelled);
+        Assert.Equal(("ops@example.fr", "Demande frauduleuse", T0.AddHours(1)), (cancelled.State.Cancellation!.Operator, cancelled.State.Cancellation.Reason, cancelled.State.Cancellation.At));
+        Assert.Empty(cancelled.State.Timers);
+        Assert.Empty(cancelled.Emails());
+        Assert.Equal(["a", "b"], Assert.Single(cancelled.Projections(ProjectionKind.AdvisorInbox)).AdvisorIds);
+        Assert.Single(cancelled.Projections(ProjectionKind.NeedStatus));
+    }
+
+    public static TheoryData<NeedEvent> EventsRefusedOnceCancelled() =>
+    [
+        new PositionChanged("a", MatchStatus.TakingCare),
+        CommentPosted.ByAdvisor("a", "Bonjour"),
+        CommentPosted.ByOperator("ops@example.fr", "Bonjour"),
+        new AdvisorAdded("ops@example.fr", Advisor("z")),
+        new NeedCancelled("ops@example.fr", "Encore"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(EventsRefusedOnceCancelled))]
+    public void A_cancelled_need_accepts_no_more_events(NeedEvent @event)
+    {
+        var cancelled = Submit("a").Then(new NeedCancelled("ops@example.fr", "Doublon"));
+
+        var rejected = Reject(cancelled, @event);
+
+        Assert.Equal(RejectionCode.Cancelled, rejected.Code);
+        Assert.False(string.IsNullOrWhiteSpace(rejected.Message));
+    }
+
+    [Fact]
+    public void An_abandoned_need_can_still_be_cancelled() =>
+        Assert.True(Submit("a").Fire(TimerKind.Abandon).State.Then(new NeedCancelled("ops@example.fr", "Spam")).IsCancelled);
+
+    [Theory]
+    [InlineData("", "Doublon")]
+    [InlineData("ops@example.fr", " ")]
+    public void A_cancellation_needs_an_operator_and_a_reason(string @operator, string reason) =>
+        Assert.Equal(RejectionCode.InvalidEvent, Reject(Submit("a"), new NeedCancelled(@operator, reason)).Code);
+}

@@ -1,0 +1,73 @@
+using ConseillersEntreprises.Core.Directory;
+
+namespace ConseillersEntreprises.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// A small Lot-et-Garonne directory, unique to one run (advisor emails carry the run id): one subject goes to a single
+/// advisor, another to three advisors of three institutions, so each scenario knows exactly who must be notified.
+/// </summary>
+public sealed class TestDirectory
+{
+    public const string SoloSubject = "difficultes-tresorerie";
+    public const string SoloSubjectLabel = "Faire face à des difficultés de trésorerie";
+    public const string TeamSubject = "recruter";
+    public const string TeamSubjectLabel = "Recruter un ou plusieurs salariés";
+
+    public TestDirectory(string run)
+    {
+        Solo = Person("conseiller-solo", "urssaf-47", "Camille Martin", $"camille.martin-{run}@urssaf.test", SoloSubject);
+        Team =
+        [
+            Person("conseiller-cci", "cci-47", "Alice Bernard", $"alice.bernard-{run}@cci.test", TeamSubject),
+            Person("conseiller-urssaf", "urssaf-47", "Bruno Petit", $"bruno.petit-{run}@urssaf.test", TeamSubject),
+            Person("conseiller-cma", "cma-47", "Chloé Moreau", $"chloe.moreau-{run}@cma.test", TeamSubject),
+        ];
+        Document = new DirectoryDocument
+        {
+            Themes =
+            [
+                new Theme
+                {
+                    Id = "tresorerie",
+                    Label = "Trésorerie",
+                    Description = "Passer un cap difficile, financer son activité.",
+                    Subjects = [new Subject { Id = SoloSubject, Label = SoloSubjectLabel, Description = "Retards de paiement, échéances sociales ou fiscales difficiles." }],
+                },
+                new Theme
+                {
+                    Id = "rh",
+                    Label = "Ressources humaines",
+                    Description = "Recruter, former, gérer son équipe.",
+                    Subjects = [new Subject { Id = TeamSubject, Label = TeamSubjectLabel, Description = "Trouver les bons profils, connaître les aides à l'embauche." }],
+                },
+            ],
+            Institutions =
+            [
+                new Institution { Id = "urssaf", Name = "Urssaf", Subjects = [SoloSubject, TeamSubject] },
+                new Institution { Id = "cci", Name = "CCI", Subjects = [TeamSubject] },
+                new Institution { Id = "cma", Name = "CMA", Subjects = [TeamSubject] },
+            ],
+            Antennas =
+            [
+                Antenna("urssaf-47", "urssaf", "Urssaf Lot-et-Garonne"),
+                Antenna("cci-47", "cci", "CCI Lot-et-Garonne"),
+                Antenna("cma-47", "cma", "CMA Lot-et-Garonne"),
+            ],
+            Advisors = [Solo, .. Team],
+        };
+    }
+
+    public DirectoryDocument Document { get; }
+
+    /// <summary>The only advisor of <see cref="SoloSubject"/>.</summary>
+    public Advisor Solo { get; }
+
+    /// <summary>The three advisors of <see cref="TeamSubject"/> (CCI, Urssaf, CMA).</summary>
+    public IReadOnlyList<Advisor> Team { get; }
+
+    private static Antenna Antenna(string id, string institution, string name) =>
+        new() { Id = id, InstitutionId = institution, Name = name, Territories = new Territories { Departements = ["47"] } };
+
+    private static Advisor Person(string id, string antenna, string name, string email, string subject) =>
+        new() { Id = id, AntennaId = antenna, Name = name, Email = email, Phone = "05 53 00 00 00", Subjects = [subject] };
+}

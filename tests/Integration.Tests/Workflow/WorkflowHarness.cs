@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using ConseillersEntreprises.Core.Directory;
+using ConseillersEntreprises.Integration.Tests.Fakes;
+using ConseillersEntreprises.Integration.Tests.Infrastructure;
+using ConseillersEntreprises.Storage.Directory;
+
+namespace ConseillersEntreprises.Integration.Tests.Workflow;
+
+/// <summary>
+/// A real app on Azurite + MailDev with a small directory of Lot-et-Garonne advisors, a fake company API, and
+/// second-long workflow delays. Every advisor and company email is unique to the harness, so tests never clash.
+/// </summary>
+public sealed partial class WorkflowHarness : IAsyncDisposable
+{
+    public const string Subject = "difficultes-tresorerie";
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+
+    private WorkflowHarness(FakeRechercheEntreprisesServer companies, AppHost host, DirectoryDocument directory)
+    {
+        Companies = companies;
+        Host = host;
+        Directory = directory;
+        Client = host.CreateClient();
+    }
+
+    public FakeRechercheEntreprisesServer Companies { get; }
+    public AppHost Host { get; }
+    public DirectoryDocument Directory { get; }
+    public HttpClient Client { get; }
+    public Mailbox Mailbox { get; } = new();
+    public string Siret { get; } = FakeRechercheEntreprisesServer.MakeSiret(Random.Shared.Next(1000, 99999));
+
+    public static async Task<WorkflowHarness> StartAsync(int advisors = 2, IDictionary<string, string?>? settings = null, string? tablePrefix = null)
+    {
+        var companies = await FakeRechercheEntreprisesServer.StartAsync();
+        var prefix = tablePrefix ?? AppHost.NewTablePrefix();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var directory = SmallDirectory(advisors, run);
+        var store = new TableDirectoryStore(new TableServiceClient(TestEnvironment.StorageConnectionString), TimeProvider.System, prefix);
+        await store.EnsureCreatedAsync(CancellationToken.None);
+        await store.SaveAsync(directory, CancellationToken.None);
+        var all = new Dictionary<string, string?>(companies.Settings)
+        {
+            ["Workflow:BusinessHoursOnly"] = "false",
+            ["Workflow:CompanyNoticeDelay"] = "00:00:01",
+            ["Workflow:TimerSweepInterval"] = "00:00:00.200",
+            ["Workflow:OutboxStaleAfter"] = "00:00:02",
+            ["RateLimits:NeedsPerHour"] = "1000",
+            ["Email:MaxPerMinute"] = "6000", // pacing is tested on its own; here it would only slow the tests
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var harness = new WorkflowHarness(companies, new AppHost(prefix, all), directory);
+        harness.Companies.AddCompany(harness.Siret);
+        return harness;
+    }
+
+    public string AdvisorEmail(int i) => Directory.Advisors[i].Email;
+
+    public string CompanyEmail => $"dirigeant-{_run}@entreprise.test";
+
+    public string ManagerEmail => Directory.Antennas[0].Managers[0].Email;
+
+    private static DirectoryDocument SmallDirectory(int advisors, string run) => new()
+    {
+        Themes = [new Theme { Id = "tresorerie", Label = "Trésorerie", Subjects = [new Subject { Id = Subject, Label = "Faire face à des difficultés de trésorerie" }] }],
+        Institutions = [new Institution { Id = "urssaf", Name = "Urssaf", Subjects = [Subject] }, new Institution { Id = "bdf", Name = "Banque de France", Subjects = [Subject] }],
+        Antennas =
+        [
+            new Antenna
+            {
+                Id = "urssaf-47", InstitutionId = "urssaf", Name = "Urssaf Lot-et-Garonne", Territories = new Territories { Departements = ["47"] },
+                Managers = [new Manager { Name = "Responsable Urssaf", Email = $"responsable-{run}@partenaire.test" }],
+            },
+            new Antenna { Id = "bdf-47", InstitutionId = "bdf", Name = "Banque de France Lot-et-Garonne", Territories = new Territories { Departements = ["47"] } },
+        ],
+        Advisors = [.. Enumerable.Range(0, advisors).Select(i => new Advisor
+        {
+            Id = $"conseiller-{i}",
+            AntennaId = i % 2 == 0 ? "urssaf-47" : "bdf-47",
+            Name = $"Conseiller{i} Test",
+            Email = $"conseiller{i}-{run}@partenaire.test",
+            Subjects = [Subject],
+        })],
+    };
+
+    public async Task<string> SubmitAsync(string? description = null, string? idempotencyKey = null)
+    {
+        var response = await Client.PostAsJsonAsync("/api/needs", new
+        {
+            subjectId = Subject,
+            description = description ?? "Nous avons un retard de paiement d'un gros client et la trésorerie ne couvre plus les salaires du mois.",
+            siret = Siret,
+            firstName = "Camille",
+            lastName = "Dupont",
+            email = CompanyEmail,
+            phone = "06 12 34 56 78",
+            consent = true,
+            idempotencyKey,
+        });
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("needId").GetString()!;
+    }
+
+    /// <summary>The advisor's client, authenticated with the token of the link in its new-need email.</summary>
+    public async Task<HttpClient> AdvisorClientFromEmailAsync(int advisor)
+    {
+        var emails = await Mailbox.WaitForAsync(AdvisorEmail(advisor));
+        var email = emails.Count > 0 ? emails[0] : throw new InvalidOperationException($"no email reached advisor {advisor}");
+        var match = AdvisorLink().Match(email.Text ?? string.Empty);
+        Assert.True(match.Success, "the advisor email carries a need-sheet link with a token in its fragment");
+        var client = Host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(match.Groups["token"].Value));
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PositionAsync(HttpClient advisor, string needId, string status, string? comment = null) =>
+        await advisor.PostAsJsonAsync($"/api/advisor/needs/{needId}/position", new { status, comment });
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Mailbox.Dispose();
+        await Host.DisposeAsync();
+        await Companies.DisposeAsync();
+    }
+
+    [GeneratedRegex(@"besoin\.html#besoin=(?<need>[^&\s]+)&jeton=(?<token>[^\s>""]+)")]
+    private static partial Regex AdvisorLink();
+}
