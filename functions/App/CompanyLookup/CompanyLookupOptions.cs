@@ -17,7 +17,10 @@ public sealed class CompanyLookupOptions
     /// <summary>Sent with every call, as the API asks.</summary>
     public string UserAgent { get; set; } = "ConseillersEntreprises/1.0 (lookup of company facts for a contact form)";
 
-    /// <summary>Client-side ceiling on calls per second (the API allows 7 per client address). 1 to 6.</summary>
+    /// <summary>
+    /// Client-side ceiling on calls per second (the API allows 7 per client address). 1 to 6. Counted strictly: a
+    /// call counts from before it is sent until one second after its answer (see <see cref="RechercheEntreprisesRateGate"/>).
+    /// </summary>
     public int RequestsPerSecond { get; set; } = 6;
 
     /// <summary>How many lookups may wait for the rate limit at once; beyond that they answer "unavailable" at once.</summary>

@@ -83,13 +83,19 @@ public sealed class RechercheEntreprisesClient : ICompanyLookup
                 await Task.Delay(blocked, time, ct);
             }
 
-            if (!await gate.TryAcquireAsync(ct))
+            CompanyLookupResult result;
+            TimeSpan? retryAfter;
+            using (var slot = await gate.TryAcquireAsync(ct))
             {
-                return CompanyLookupResult.Unavailable(
-                    "Trop de recherches d'entreprises en attente : la limite de débit de l'API Recherche d'entreprises est atteinte.");
+                if (slot is null)
+                {
+                    return CompanyLookupResult.Unavailable(
+                        "Trop de recherches d'entreprises en attente : la limite de débit de l'API Recherche d'entreprises est atteinte.");
+                }
+
+                (result, retryAfter) = await SendAsync(siret, ct);
             }
 
-            var (result, retryAfter) = await SendAsync(siret, ct);
             if (retryAfter is not { } delay)
             {
                 return result;

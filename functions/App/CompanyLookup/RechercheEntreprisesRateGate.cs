@@ -8,14 +8,20 @@ namespace ConseillersEntreprises.App.CompanyLookup;
 /// call goes out before it. Singleton: shared by every lookup of the process.
 /// </summary>
 /// <remarks>
-/// A token bucket of a single token refilled every 1/<see cref="CompanyLookupOptions.RequestsPerSecond"/> second:
-/// in any one-second window at most RequestsPerSecond + 1 calls start (7 with the default 6), whatever the
-/// timer's jitter, where a bucket of 6 tokens refilled by 6 each second could start 12 in a few milliseconds.
+/// The API counts requests when they ARRIVE, and a request arrives somewhere between the moment we send it and the
+/// moment its answer comes back: scheduling and the network can bunch up calls that left evenly spaced (a token
+/// bucket measured at departure let 8 arrive within one second under CPU load). So each call holds one of
+/// <see cref="CompanyLookupOptions.RequestsPerSecond"/> permits from before it is sent until one second after its
+/// answer. Proof of the bound: of N calls arriving within one second, the last to start found every other one still
+/// in flight or answered less than a second before, so all N held a permit at once, and N ≤ RequestsPerSecond.
 /// Waiting is bounded: <see cref="CompanyLookupOptions.QueueLimit"/> waiters for <see cref="CompanyLookupOptions.MaxQueueWait"/> at most.
 /// </remarks>
 public sealed class RechercheEntreprisesRateGate : IDisposable
 {
-    private readonly TokenBucketRateLimiter limiter;
+    /// <summary>The API's window, plus a little for timers that fire a few milliseconds early.</summary>
+    private static readonly TimeSpan HoldAfterAnswer = TimeSpan.FromMilliseconds(1050);
+
+    private readonly ConcurrencyLimiter limiter;
     private readonly TimeProvider time;
     private readonly TimeSpan maxQueueWait;
     private long blockedUntilUtcTicks;
@@ -27,12 +33,9 @@ public sealed class RechercheEntreprisesRateGate : IDisposable
         var o = options.Value;
         this.time = time;
         maxQueueWait = o.MaxQueueWait;
-        limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
-            TokenLimit = 1,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / Math.Clamp(o.RequestsPerSecond, 1, 6)),
-            AutoReplenishment = true,
+            PermitLimit = Math.Clamp(o.RequestsPerSecond, 1, 6),
             QueueLimit = o.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
@@ -66,30 +69,69 @@ public sealed class RechercheEntreprisesRateGate : IDisposable
     }
 
     /// <summary>
-    /// Waits for the right to make one call. False when the queue is full or the wait would exceed
-    /// <see cref="CompanyLookupOptions.MaxQueueWait"/>: the lookup should then answer "unavailable".
+    /// Waits for the right to make one call; dispose the slot as soon as the call is answered (or failed). Null when
+    /// the queue is full or the wait would exceed <see cref="CompanyLookupOptions.MaxQueueWait"/>: the lookup should
+    /// then answer "unavailable".
     /// </summary>
     /// <exception cref="OperationCanceledException">When <paramref name="ct"/> is cancelled.</exception>
-    public async ValueTask<bool> TryAcquireAsync(CancellationToken ct)
+    public async ValueTask<CallSlot?> TryAcquireAsync(CancellationToken ct)
     {
-        using var lease = limiter.AttemptAcquire();
-        if (lease.IsAcquired)
+        var lease = limiter.AttemptAcquire();
+        if (!lease.IsAcquired)
         {
-            return true;
+            lease.Dispose();
+            using var queueTimeout = new CancellationTokenSource(maxQueueWait, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, queueTimeout.Token);
+            try
+            {
+                lease = await limiter.AcquireAsync(1, linked.Token);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return null;
+            }
+
+            if (!lease.IsAcquired)
+            {
+                lease.Dispose();
+                return null;
+            }
         }
 
-        using var queueTimeout = new CancellationTokenSource(maxQueueWait, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, queueTimeout.Token);
-        try
-        {
-            using var queued = await limiter.AcquireAsync(1, linked.Token);
-            return queued.IsAcquired;
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return false;
-        }
+        return new CallSlot(lease, time);
     }
 
     public void Dispose() => limiter.Dispose();
+
+    /// <summary>One call's permit: disposing it gives the permit back one second later.</summary>
+    public sealed class CallSlot : IDisposable
+    {
+        private readonly TimeProvider time;
+        private RateLimitLease? lease;
+
+        internal CallSlot(RateLimitLease lease, TimeProvider time)
+        {
+            this.lease = lease;
+            this.time = time;
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref lease, null) is not { } held)
+            {
+                return;
+            }
+
+            ITimer? timer = null;
+            timer = time.CreateTimer(
+                _ =>
+                {
+                    held.Dispose();
+                    timer?.Dispose();
+                },
+                null,
+                HoldAfterAnswer,
+                Timeout.InfiniteTimeSpan);
+        }
+    }
 }
