@@ -65,9 +65,14 @@ export Operators__Emails__0="$OPERATOR_EMAIL"
 export CompanyLookup__BaseUrl=https://recherche-entreprises.api.gouv.fr
 export Directory__SeedDemo=true
 export Workflow__BusinessHoursOnly=true
+# Shorter debounces than production (10 and 5 minutes) so that a demo sees the company's "taken on" email and the
+# advisors' comment notices within half a minute.
+export Workflow__CompanyNoticeDelay=00:00:30
+export Workflow__CommentNoticeDelay=00:00:30
 export ASPNETCORE_URLS="$SITE_URL"
 app_settings=(Storage__ConnectionString Smtp__Host Smtp__Port Email__From Links__SigningKeys__0 Site__BaseUrl
               Operators__Emails__0 CompanyLookup__BaseUrl Directory__SeedDemo Workflow__BusinessHoursOnly
+              Workflow__CompanyNoticeDelay Workflow__CommentNoticeDelay
               ASPNETCORE_URLS)
 
 if $services_only; then

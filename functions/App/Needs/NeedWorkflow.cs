@@ -33,6 +33,7 @@ public sealed partial class NeedWorkflow(
                 AbandonAfter = o.AbandonAfter,
                 SatisfactionAfter = o.SatisfactionAfter,
                 CompanyNoticeDelay = o.CompanyNoticeDelay,
+                CommentNoticeDelay = o.CommentNoticeDelay,
                 BusinessHoursOnly = o.BusinessHoursOnly,
             };
         }

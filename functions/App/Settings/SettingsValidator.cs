@@ -70,6 +70,7 @@ public sealed class SettingsValidator(IConfiguration configuration) :
         Positive(options.AbandonAfter, "Workflow:AbandonAfter"),
         Positive(options.SatisfactionAfter, "Workflow:SatisfactionAfter"),
         options.CompanyNoticeDelay < TimeSpan.Zero ? "Workflow:CompanyNoticeDelay may not be negative." : null,
+        options.CommentNoticeDelay < TimeSpan.Zero ? "Workflow:CommentNoticeDelay may not be negative." : null,
         Positive(options.TimerSweepInterval, "Workflow:TimerSweepInterval"),
         Positive(options.OutboxStaleAfter, "Workflow:OutboxStaleAfter"));
 

@@ -15,7 +15,8 @@ public static class EffectIds
 
     public static string AdvisorLastChance(string needId, string advisorId) => $"{needId}:email:last-chance:{advisorId}";
 
-    public static string AdvisorNewComment(string needId, string commentId, string advisorId) => $"{needId}:email:comment:{commentId}:{advisorId}";
+    /// <summary>One per comment notice timer and advisor: the timer is fired once, its comments are told once.</summary>
+    public static string AdvisorNewComments(string needId, string timerId, string advisorId) => $"{needId}:email:comments:{timerId}:{advisorId}";
 
     public static string CompanyConfirmation(string needId) => $"{needId}:email:confirmation";
 

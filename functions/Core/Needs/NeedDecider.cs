@@ -56,7 +56,7 @@ public static class NeedDecider
         return @event switch
         {
             PositionChanged changed => ChangePosition(state, changed, now, schedule),
-            CommentPosted comment => PostComment(state, comment, now),
+            CommentPosted comment => PostComment(state, comment, now, schedule),
             AdvisorAdded added => AddAdvisor(state, added, now, schedule),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
         };
@@ -180,7 +180,7 @@ public static class NeedDecider
         MissedCallPending = to == MatchStatus.DoneNotReachable,
     };
 
-    private static DecisionResult PostComment(NeedState state, CommentPosted e, DateTimeOffset now)
+    private static DecisionResult PostComment(NeedState state, CommentPosted e, DateTimeOffset now, WorkflowSchedule schedule)
     {
         var text = e.Text?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -213,18 +213,18 @@ public static class NeedDecider
         };
         draft.State = draft.State with { Comments = [.. state.Comments, comment] };
 
-        foreach (var match in state.Matches)
+        // Who is concerned is decided now, by the comment (an operator's also reaches those still quo); when they are
+        // told is debounced: one notice timer collects the comments of the next few minutes into one email each.
+        var concerned = state.Matches
+            .Where(m => m.Status is MatchStatus.TakingCare or MatchStatus.DoneNotReachable || (byOperator && m.Status == MatchStatus.Quo))
+            .Where(m => !string.Equals(m.AdvisorId, author?.AdvisorId, StringComparison.Ordinal))
+            .Select(m => new PendingCommentNotice(comment.Id, m.AdvisorId))
+            .ToList();
+        draft.State = draft.State with { PendingCommentNotices = [.. state.PendingCommentNotices, .. concerned] };
+
+        if (concerned.Count > 0 && !draft.HasTimer(TimerKind.CommentNotice))
         {
-            var concerned = match.Status is MatchStatus.TakingCare or MatchStatus.DoneNotReachable
-                || (byOperator && match.Status == MatchStatus.Quo);
-            if (concerned && !string.Equals(match.AdvisorId, author?.AdvisorId, StringComparison.Ordinal))
-            {
-                draft.EmailAdvisor(
-                    EffectIds.AdvisorNewComment(state.NeedId, comment.Id, match.AdvisorId),
-                    EmailTemplate.AdvisorNewComment,
-                    match,
-                    commentId: comment.Id);
-            }
+            draft.Schedule(TimerIds.CommentNotice(draft.Version), TimerKind.CommentNotice, now + schedule.CommentNoticeDelay);
         }
 
         return draft.Accept();
@@ -316,6 +316,26 @@ public static class NeedDecider
 
                 break;
 
+            case TimerKind.CommentNotice:
+                foreach (var match in state.Matches)
+                {
+                    var commentIds = state.PendingCommentNotices
+                        .Where(p => string.Equals(p.AdvisorId, match.AdvisorId, StringComparison.Ordinal))
+                        .Select(p => p.CommentId)
+                        .ToList();
+                    if (commentIds.Count > 0)
+                    {
+                        draft.EmailAdvisor(
+                            EffectIds.AdvisorNewComments(state.NeedId, timer.TimerId, match.AdvisorId),
+                            EmailTemplate.AdvisorNewComment,
+                            match,
+                            commentIds);
+                    }
+                }
+
+                draft.State = draft.State with { PendingCommentNotices = [] };
+                break;
+
             case TimerKind.Satisfaction when state.Status == NeedStatus.Done:
                 draft.EmailCompany(EffectIds.CompanySatisfactionSurvey(state.NeedId), EmailTemplate.CompanySatisfactionSurvey);
                 draft.UpdateTimeline(t => t with { SatisfactionSentAt = now });
@@ -340,7 +360,8 @@ public static class NeedDecider
 
         draft.EmailCompany(EffectIds.CompanyFallbackAbandoned(draft.State.NeedId), EmailTemplate.CompanyFallback);
         draft.Alert(OperatorBasket.Abandoned, "Besoin abandonné : aucun conseiller ne l'a pris en charge dans les délais.", quoMatches);
-        draft.State = draft.State with { Timers = [] };
+        // The timeline ends here; comments already posted are still told about.
+        draft.State = draft.State with { Timers = [.. draft.State.Timers.Where(t => t.Kind == TimerKind.CommentNotice)] };
         draft.UpdateTimeline(t => t with { AbandonedAt = now });
     }
 
@@ -439,8 +460,11 @@ public static class NeedDecider
             }
         }
 
-        public void EmailAdvisor(string effectId, EmailTemplate template, NeedMatch match, string? commentId = null) =>
-            _effects.Add(new SendEmail(effectId, NeedId, template, match.AdvisorEmail, match.AdvisorName, match.AdvisorId) { CommentId = commentId });
+        public void EmailAdvisor(string effectId, EmailTemplate template, NeedMatch match, IReadOnlyList<string>? commentIds = null) =>
+            _effects.Add(new SendEmail(effectId, NeedId, template, match.AdvisorEmail, match.AdvisorName, match.AdvisorId)
+            {
+                CommentIds = commentIds ?? [],
+            });
 
         public void EmailCompany(string effectId, EmailTemplate template, IReadOnlyList<EmailAdvisor>? advisors = null) =>
             _effects.Add(new SendEmail(effectId, NeedId, template, State.Contact.Email, State.Contact.FullName, AdvisorId: null)

@@ -31,6 +31,9 @@ public sealed record NeedState
     /// <summary>The comment thread, oldest first.</summary>
     public IReadOnlyList<NeedComment> Comments { get; init; } = [];
 
+    /// <summary>Advisors to tell about comments when the comment notice timer fires, in posting order.</summary>
+    public IReadOnlyList<PendingCommentNotice> PendingCommentNotices { get; init; } = [];
+
     /// <summary>Timers the need is waiting for, including the pending debounced company notices.</summary>
     public IReadOnlyList<ScheduledTimer> Timers { get; init; } = [];
 

@@ -17,6 +17,6 @@ public sealed record SendEmail(
     /// <summary>For company "taken on" and "missed call" emails: the advisors to name, as they were at decision time.</summary>
     public IReadOnlyList<EmailAdvisor> Advisors { get; init; } = [];
 
-    /// <summary>For <see cref="EmailTemplate.AdvisorNewComment"/>: the <see cref="NeedComment.Id"/> to quote.</summary>
-    public string? CommentId { get; init; }
+    /// <summary>For <see cref="EmailTemplate.AdvisorNewComment"/>: the <see cref="NeedComment.Id"/>s to quote, oldest first.</summary>
+    public IReadOnlyList<string> CommentIds { get; init; } = [];
 }

@@ -17,6 +17,8 @@ public static class TimerIds
 
     public static string MissedCallNotice(long version) => Versioned("missed-call-notice", version);
 
+    public static string CommentNotice(long version) => Versioned("comment-notice", version);
+
     public static string Satisfaction(long version) => Versioned("satisfaction", version);
 
     private static string Versioned(string prefix, long version) =>

@@ -30,6 +30,10 @@ public enum TimerKind
     [JsonStringEnumMemberName("missed_call_notice")]
     MissedCallNotice,
 
+    /// <summary>Debounced "new comments" email to the advisors concerned (<see cref="WorkflowSchedule.CommentNoticeDelay"/>).</summary>
+    [JsonStringEnumMemberName("comment_notice")]
+    CommentNotice,
+
     /// <summary>Satisfaction survey after the first "done" (<see cref="WorkflowSchedule.SatisfactionAfter"/>).</summary>
     [JsonStringEnumMemberName("satisfaction")]
     Satisfaction,

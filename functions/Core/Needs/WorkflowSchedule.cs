@@ -23,6 +23,13 @@ public sealed record WorkflowSchedule
     /// <summary>Debounce of company emails on status changes (taken on, missed call): one email per settled change.</summary>
     public TimeSpan CompanyNoticeDelay { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Debounce of comment notifications to advisors: the first comment starts the delay, and each advisor concerned
+    /// then gets ONE email quoting every comment posted meanwhile. Counted from the first comment (not pushed back by
+    /// later ones) so that a lively thread still notifies within this delay.
+    /// </summary>
+    public TimeSpan CommentNoticeDelay { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Deliver the timeline's timers on the next business morning (Europe/Paris); false: at the exact delay.</summary>
     public bool BusinessHoursOnly { get; init; } = true;
 }

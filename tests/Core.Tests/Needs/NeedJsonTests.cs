@@ -51,6 +51,7 @@ public sealed class NeedJsonTests
             Assert.Equal(s.Status, back.Status);
             Assert.Equal(s.Matches, back.Matches);
             Assert.Equal(s.Comments, back.Comments);
+            Assert.Equal(s.PendingCommentNotices, back.PendingCommentNotices);
             Assert.Equal(s.Timers, back.Timers);
             Assert.Equal(s.Timeline, back.Timeline);
             Assert.Equal(s.Cancellation, back.Cancellation);

@@ -82,6 +82,7 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
             ["RateLimits:LoginLinksPerHour"] = "1000",
             ["Workflow:BusinessHoursOnly"] = "false",
             ["Workflow:CompanyNoticeDelay"] = "00:00:01",
+            ["Workflow:CommentNoticeDelay"] = "00:00:01",
             ["Workflow:TimerSweepInterval"] = "00:00:00.200",
             ["Workflow:OutboxStaleAfter"] = "00:00:02",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -100,7 +100,8 @@ public sealed class NeedEmailRendererTests
     public void New_comment_quotes_the_comment_with_its_author_and_institution()
     {
         var state = Submit(Marie, Paul).State.Position("a", MatchStatus.TakingCare).Position("b", MatchStatus.TakingCare);
-        var posted = Accept(state, CommentPosted.ByAdvisor("a", "J'appelle l'entreprise demain matin.\nJe vous tiens au courant."), T0.AddDays(1));
+        var posted = Accept(state, CommentPosted.ByAdvisor("a", "J'appelle l'entreprise demain matin.\nJe vous tiens au courant."), T0.AddDays(1))
+            .State.Fire(TimerKind.CommentNotice);
 
         var email = _renderer.Render(posted.Email(EmailTemplate.AdvisorNewComment, "b"), posted.State, ForAdvisor);
 
@@ -114,9 +115,31 @@ public sealed class NeedEmailRendererTests
     }
 
     [Fact]
+    public void Comments_of_one_notice_window_are_quoted_together_oldest_first()
+    {
+        var state = Submit(Marie, Paul).State.Position("a", MatchStatus.TakingCare).Position("b", MatchStatus.TakingCare);
+        var first = Accept(state, CommentPosted.ByAdvisor("a", "J'appelle l'entreprise demain matin."), T0.AddDays(1));
+        var second = Accept(first.State, CommentPosted.ByOperator("ops@example.fr", "Pensez au prêt d'honneur."), T0.AddDays(1).AddMinutes(2));
+        var notice = second.State.Fire(TimerKind.CommentNotice);
+
+        var email = _renderer.Render(notice.Email(EmailTemplate.AdvisorNewComment, "b"), notice.State, ForAdvisor);
+
+        Assert.Equal($"2 nouveaux commentaires : {Title}", email.Subject);
+        email.Says("2 nouveaux commentaires ont été écrits sur le besoin");
+        email.Says("Marie Martin (CCI Lot-et-Garonne), le mardi 3 mars 2026 à 10h00");
+        email.Says("L'équipe Conseillers-Entreprises, le mardi 3 mars 2026 à 10h02");
+        var text = email.TextBody;
+        Assert.True(
+            text.IndexOf("J'appelle l'entreprise demain matin.", StringComparison.Ordinal) < text.IndexOf("Pensez au prêt d'honneur.", StringComparison.Ordinal),
+            "oldest comment first");
+        email.Links(AdvisorLink, "Voir le besoin et répondre");
+    }
+
+    [Fact]
     public void An_operators_comment_is_signed_by_the_team()
     {
-        var posted = Accept(Submit(Marie).State, CommentPosted.ByOperator("ops@example.fr", "Merci de rappeler l'entreprise."), T0.AddDays(1));
+        var posted = Accept(Submit(Marie).State, CommentPosted.ByOperator("ops@example.fr", "Merci de rappeler l'entreprise."), T0.AddDays(1))
+            .State.Fire(TimerKind.CommentNotice);
 
         var email = _renderer.Render(posted.Email(EmailTemplate.AdvisorNewComment), posted.State, ForAdvisor);
 
@@ -388,7 +411,8 @@ public sealed class NeedEmailRendererTests
     public void Script_and_image_in_a_comment_are_encoded_in_html_and_verbatim_in_text()
     {
         var state = Submit(Marie, Paul).State.Position("b", MatchStatus.TakingCare);
-        var posted = Accept(state, CommentPosted.ByAdvisor("a", $"Voir {ScriptAttack}\n{ImageAttack}"), T0.AddHours(2));
+        var posted = Accept(state, CommentPosted.ByAdvisor("a", $"Voir {ScriptAttack}\n{ImageAttack}"), T0.AddHours(2))
+            .State.Fire(TimerKind.CommentNotice);
 
         var email = _renderer.Render(posted.Email(EmailTemplate.AdvisorNewComment, "b"), posted.State, ForAdvisor);
 
@@ -451,7 +475,7 @@ public sealed class NeedEmailRendererTests
     {
         var state = Submit(Marie).State;
         var other = new SendEmail("x", "need-2", EmailTemplate.CompanyConfirmation, "a@example.fr", "A", null);
-        var unknownComment = new SendEmail("x", NeedId, EmailTemplate.AdvisorNewComment, Marie.Email, Marie.AdvisorName, "a") { CommentId = "c99" };
+        var unknownComment = new SendEmail("x", NeedId, EmailTemplate.AdvisorNewComment, Marie.Email, Marie.AdvisorName, "a") { CommentIds = ["c99"] };
         var alert = new SendEmail("x", NeedId, EmailTemplate.OperatorAlert, "ops@example.fr", "Ops", null);
 
         Assert.Throws<ArgumentException>(() => _renderer.Render(other, state, ForCompany));
@@ -504,7 +528,7 @@ public sealed class NeedEmailRendererTests
         var advisors = new[] { EmailAdvisor.Of(state.Matches[0]) };
         var toAdvisor = template.ToString().StartsWith("Advisor", StringComparison.Ordinal);
         var effect = toAdvisor
-            ? new SendEmail("e", NeedId, template, Paul.Email, Paul.AdvisorName, "b") { CommentId = commentId }
+            ? new SendEmail("e", NeedId, template, Paul.Email, Paul.AdvisorName, "b") { CommentIds = [commentId] }
             : new SendEmail("e", NeedId, template, Contact.Email, Contact.FullName, null) { Advisors = advisors };
         return (effect, state, toAdvisor ? ForAdvisor : ForCompany);
     }

@@ -33,6 +33,39 @@ public sealed class CommentsAndOperatorTests
     }
 
     [Fact]
+    public async Task Comments_posted_in_quick_succession_reach_each_advisor_in_one_email()
+    {
+        // A delay long enough for both comments to fall in one window even on a slow machine.
+        await using var harness = await WorkflowHarness.StartAsync(
+            advisors: 3,
+            settings: new Dictionary<string, string?> { ["Workflow:CommentNoticeDelay"] = "00:00:04" });
+        var needId = await harness.SubmitAsync();
+        var first = await harness.AdvisorClientFromEmailAsync(0);
+        var second = await harness.AdvisorClientFromEmailAsync(1);
+        var third = await harness.AdvisorClientFromEmailAsync(2);
+        foreach (var advisor in new[] { first, second, third })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await WorkflowHarness.PositionAsync(advisor, needId, "taking_care")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await first.PostAsJsonAsync($"/api/advisor/needs/{needId}/comments", new { text = "Je passe chez eux jeudi." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await second.PostAsJsonAsync($"/api/advisor/needs/{needId}/comments", new { text = "Parfait, je prépare le dossier de prêt." })).StatusCode);
+
+        var toThird = await harness.Mailbox.WaitForAsync(harness.AdvisorEmail(2), count: 2);
+        Assert.StartsWith("2 nouveaux commentaires", toThird[1].Subject, StringComparison.Ordinal);
+        Assert.Contains("Je passe chez eux jeudi.", toThird[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Parfait, je prépare le dossier de prêt.", toThird[1].Text, StringComparison.Ordinal);
+        var toFirst = await harness.Mailbox.WaitForAsync(harness.AdvisorEmail(0), count: 2);
+        Assert.Contains("Parfait, je prépare le dossier de prêt.", toFirst[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Je passe chez eux jeudi.", toFirst[1].Text, StringComparison.Ordinal); // not its own
+        await Task.Delay(1500);
+        foreach (var i in new[] { 0, 1, 2 })
+        {
+            Assert.Equal(2, (await harness.Mailbox.ForAsync(harness.AdvisorEmail(i))).Count); // the need, then one notice
+        }
+    }
+
+    [Fact]
     public async Task Operators_see_baskets_add_an_advisor_and_cancel_a_need()
     {
         await using var harness = await WorkflowHarness.StartAsync(advisors: 2);

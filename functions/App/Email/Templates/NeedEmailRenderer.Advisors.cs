@@ -109,25 +109,45 @@ public sealed partial class NeedEmailRenderer
     private EmailMessage AdvisorNewComment(SendEmail effect, NeedState state, EmailLinks links)
     {
         var link = AdvisorLink(links);
-        var comment = state.Comments.FirstOrDefault(c => string.Equals(c.Id, effect.CommentId, StringComparison.Ordinal))
-            ?? throw new ArgumentException($"Comment {effect.CommentId ?? "(none)"} is not in the thread of need {state.NeedId}.", nameof(effect));
-        var author = comment.Institution is null
-            ? SingleLine.Of(comment.AuthorName)
-            : NeedDisplay.AdvisorWithInstitution(comment.AuthorName, comment.Institution);
+        if (effect.CommentIds.Count == 0)
+        {
+            throw new ArgumentException($"A comment notice of need {state.NeedId} names no comment.", nameof(effect));
+        }
 
-        var document = NewDocument()
-            .Paragraph(Greeting(effect.RecipientName))
-            .Paragraph(
-                $"{author} a écrit le {FrenchDates.DayAndTime(comment.At)} sur le besoin « {SingleLine.Of(state.SubjectLabel)} » "
-                + $"de {NeedDisplay.CompanyName(state.Company)} ({NeedDisplay.Commune(state.Company)}) :")
-            .Quote(comment.Text)
+        var comments = effect.CommentIds
+            .Select(id => state.Comments.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.Ordinal))
+                ?? throw new ArgumentException($"Comment {id} is not in the thread of need {state.NeedId}.", nameof(effect)))
+            .ToList();
+        var need = $"le besoin « {SingleLine.Of(state.SubjectLabel)} » de {NeedDisplay.CompanyName(state.Company)} ({NeedDisplay.Commune(state.Company)})";
+
+        var document = NewDocument().Paragraph(Greeting(effect.RecipientName));
+        if (comments.Count == 1)
+        {
+            document.Paragraph($"{CommentAuthor(comments[0])} a écrit le {FrenchDates.DayAndTime(comments[0].At)} sur {need} :").Quote(comments[0].Text);
+        }
+        else
+        {
+            document.Paragraph($"{comments.Count} nouveaux commentaires ont été écrits sur {need} :");
+            foreach (var comment in comments)
+            {
+                document.Paragraph($"{CommentAuthor(comment)}, le {FrenchDates.DayAndTime(comment.At)} :").Quote(comment.Text);
+            }
+        }
+
+        document
             .Button(AnswerLabel, link)
             .Paragraph("Vous recevez ce message parce que vous suivez ce besoin. Pour répondre, écrivez dans le fil de discussion de la fiche.")
             .Paragraph(PersonalLink);
-        return SignAndFoot(document, links.SiteUrl).Build(
-            effect.RecipientEmail,
-            $"Nouveau commentaire de {SingleLine.Of(comment.AuthorName)} : {NeedTitle(state)}");
+        var subject = comments.Count == 1
+            ? $"Nouveau commentaire de {SingleLine.Of(comments[0].AuthorName)} : {NeedTitle(state)}"
+            : $"{comments.Count} nouveaux commentaires : {NeedTitle(state)}";
+        return SignAndFoot(document, links.SiteUrl).Build(effect.RecipientEmail, subject);
     }
+
+    /// <summary>"Marie Martin (CCI Lyon Métropole)", or the team's name for an operator's comment.</summary>
+    private static string CommentAuthor(NeedComment comment) => comment.Institution is null
+        ? SingleLine.Of(comment.AuthorName)
+        : NeedDisplay.AdvisorWithInstitution(comment.AuthorName, comment.Institution);
 
     private static void CompanyAndContact(EmailDocument document, NeedState state) => document
         .Heading("L'entreprise")
