@@ -7,36 +7,85 @@ namespace ConseillersEntreprises.App.Endpoints;
 
 public static class CompanyNeedEndpoints
 {
+    private const int MaxSatisfactionCommentLength = 2000;
+
     public static IEndpointRouteBuilder MapCompanyNeedEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/company/needs/{needId}", GetAsync).AddEndpointFilter<CompanyAccessFilter>().WithName("CompanyNeed");
+        var company = app.MapGroup("/api/company/needs/{needId}").AddEndpointFilter<CompanyAccessFilter>();
+        company.MapGet("", GetAsync).WithName("CompanyNeed");
+        company.MapPost("/satisfaction", GiveSatisfactionAsync).WithName("CompanySatisfaction");
         return app;
     }
 
     /// <summary>What the company may know: the status, which institutions took its need on; never advisors' positions in detail.</summary>
-    private static async Task<Results<Ok<CompanyNeedView>, ProblemHttpResult>> GetAsync(string needId, NeedWorkflow workflow, CancellationToken ct)
+    private static async Task<Results<Ok<CompanyNeedView>, ProblemHttpResult>> GetAsync(string needId, NeedWorkflow workflow, CancellationToken ct) =>
+        await workflow.LoadAsync(needId, ct) is { } state ? TypedResults.Ok(CompanyNeedView.Of(state)) : NotFound();
+
+    /// <summary>The satisfaction survey's answer, from the follow-up page the survey email opens. A new answer replaces the last.</summary>
+    private static async Task<Results<Ok<CompanyNeedView>, ProblemHttpResult, ValidationProblem>> GiveSatisfactionAsync(
+        string needId, SatisfactionRequest? request, NeedWorkflow workflow, CancellationToken ct)
     {
-        if (await workflow.LoadAsync(needId, ct) is not { } state)
+        var errors = new Dictionary<string, string[]>();
+        if (!NeedJson.TryParseWireName<SatisfactionHelped>(request?.Helped, out var helped))
         {
-            return TypedResults.Problem(statusCode: 404, title: "Demande introuvable", detail: "Cette demande n'existe pas.");
+            errors["helped"] = ["Indiquez si l'accompagnement vous a aidé : oui, en partie ou non"];
         }
 
-        var takenOn = state.Matches
-            .Where(m => m.Status is MatchStatus.TakingCare or MatchStatus.Done or MatchStatus.DoneNoHelp or MatchStatus.DoneNotReachable)
-            .Select(m => new TakenOnDto(m.InstitutionName, m.AdvisorName, m.TakenOnAt))
-            .ToList();
-        var status = state.IsCancelled ? "cancelled" : state.IsAbandoned ? "abandoned" : state.IsUnrouted ? "unrouted" : NeedJson.WireName(state.Status);
-        return TypedResults.Ok(new CompanyNeedView(
-            state.NeedId,
-            state.SubjectLabel,
-            state.CreatedAt,
-            status,
-            [.. state.Matches.Select(m => m.InstitutionName).Distinct(StringComparer.Ordinal)],
-            takenOn));
+        if (request?.Comment is { Length: > MaxSatisfactionCommentLength })
+        {
+            errors["comment"] = ["Le commentaire ne doit pas dépasser 2 000 caractères"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var outcome = await workflow.ApplyAsync(needId, new SatisfactionGiven(helped, request!.Comment), ct);
+        return outcome switch
+        {
+            { State: null } => NotFound(),
+            { Rejection: { } rejected } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Avis impossible pour le moment", detail: rejected.Message),
+            _ => TypedResults.Ok(CompanyNeedView.Of(outcome.State)),
+        };
     }
 
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Demande introuvable", detail: "Cette demande n'existe pas.");
+
+    public sealed record SatisfactionRequest(string? Helped, string? Comment);
+
     public sealed record CompanyNeedView(
-        string NeedId, string Subject, DateTimeOffset CreatedAt, string Status, IReadOnlyList<string> Institutions, IReadOnlyList<TakenOnDto> TakenOnBy);
+        string NeedId,
+        string Subject,
+        DateTimeOffset CreatedAt,
+        string Status,
+        IReadOnlyList<string> Institutions,
+        IReadOnlyList<TakenOnDto> TakenOnBy,
+        SatisfactionDto? Satisfaction,
+        bool CanGiveSatisfaction)
+    {
+        public static CompanyNeedView Of(NeedState state)
+        {
+            ArgumentNullException.ThrowIfNull(state);
+            var takenOn = state.Matches
+                .Where(m => m.Status is MatchStatus.TakingCare or MatchStatus.Done or MatchStatus.DoneNoHelp or MatchStatus.DoneNotReachable)
+                .Select(m => new TakenOnDto(m.InstitutionName, m.AdvisorName, m.TakenOnAt))
+                .ToList();
+            var status = state.IsCancelled ? "cancelled" : state.IsAbandoned ? "abandoned" : state.IsUnrouted ? "unrouted" : NeedJson.WireName(state.Status);
+            return new CompanyNeedView(
+                state.NeedId,
+                state.SubjectLabel,
+                state.CreatedAt,
+                status,
+                [.. state.Matches.Select(m => m.InstitutionName).Distinct(StringComparer.Ordinal)],
+                takenOn,
+                state.Satisfaction is { } s ? new SatisfactionDto(NeedJson.WireName(s.Helped), s.Comment, s.At) : null,
+                state.CanGiveSatisfaction);
+        }
+    }
 
     public sealed record TakenOnDto(string Institution, string AdvisorName, DateTimeOffset? TakenOnAt);
+
+    public sealed record SatisfactionDto(string Helped, string? Comment, DateTimeOffset At);
 }

@@ -58,6 +58,7 @@ public static class NeedDecider
             PositionChanged changed => ChangePosition(state, changed, now, schedule),
             CommentPosted comment => PostComment(state, comment, now, schedule),
             AdvisorAdded added => AddAdvisor(state, added, now, schedule),
+            SatisfactionGiven answer => GiveSatisfaction(state, answer, now),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
         };
     }
@@ -408,6 +409,24 @@ public static class NeedDecider
             StartTimeline(draft, now, schedule);
         }
 
+        return draft.Accept();
+    }
+
+    private static DecisionResult GiveSatisfaction(NeedState state, SatisfactionGiven e, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(e.Helped))
+        {
+            return Reject(RejectionCode.InvalidEvent, "Réponse inconnue : oui, en partie ou non.");
+        }
+
+        if (!state.CanGiveSatisfaction)
+        {
+            return Reject(RejectionCode.SatisfactionNotOpen, "Vous pourrez donner votre avis une fois l'accompagnement terminé par un conseiller.");
+        }
+
+        var comment = string.IsNullOrWhiteSpace(e.Comment) ? null : e.Comment.Trim();
+        var draft = new Draft(state);
+        draft.State = draft.State with { Satisfaction = new NeedSatisfaction { Helped = e.Helped, Comment = comment, At = now } };
         return draft.Accept();
     }
 

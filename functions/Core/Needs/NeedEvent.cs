@@ -13,6 +13,7 @@ namespace ConseillersEntreprises.Core.Needs;
 [JsonDerivedType(typeof(TimerDue), TimerDue.TypeName)]
 [JsonDerivedType(typeof(NeedCancelled), NeedCancelled.TypeName)]
 [JsonDerivedType(typeof(AdvisorAdded), AdvisorAdded.TypeName)]
+[JsonDerivedType(typeof(SatisfactionGiven), SatisfactionGiven.TypeName)]
 public abstract record NeedEvent
 {
     private protected NeedEvent()

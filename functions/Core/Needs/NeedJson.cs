@@ -38,6 +38,7 @@ public static class NeedJson
         TimerDue => TimerDue.TypeName,
         NeedCancelled => NeedCancelled.TypeName,
         AdvisorAdded => AdvisorAdded.TypeName,
+        SatisfactionGiven => SatisfactionGiven.TypeName,
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
     };
 

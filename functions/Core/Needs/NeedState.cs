@@ -39,6 +39,9 @@ public sealed record NeedState
 
     public NeedTimeline Timeline { get; init; } = new();
 
+    /// <summary>The company's answer to the satisfaction survey, if it gave one.</summary>
+    public NeedSatisfaction? Satisfaction { get; init; }
+
     /// <summary>Set when an operator cancelled the need.</summary>
     public NeedCancellation? Cancellation { get; init; }
 
@@ -56,6 +59,11 @@ public sealed record NeedState
 
     [JsonIgnore]
     public bool IsCancelled => Cancellation is not null;
+
+    /// <summary>The company may answer the satisfaction survey once an advisor closed the need (with or without help).</summary>
+    [JsonIgnore]
+    public bool CanGiveSatisfaction =>
+        !IsCancelled && Matches.Any(m => m.Status is MatchStatus.Done or MatchStatus.DoneNoHelp or MatchStatus.DoneNotReachable);
 
     /// <summary>Debounced company emails waiting for their delay to pass.</summary>
     [JsonIgnore]

@@ -29,4 +29,7 @@ public enum RejectionCode
 
     /// <summary>The event itself is malformed, e.g. an empty comment (400).</summary>
     InvalidEvent,
+
+    /// <summary>The company answered the satisfaction survey before any advisor closed its need.</summary>
+    SatisfactionNotOpen,
 }

@@ -33,6 +33,9 @@ public sealed class NeedJsonTests
         events.Add(due);
         effects.AddRange(Accept(null, Submitted() with { NeedId = "need-2" }).Effects); // the unrouted path alerts operators
         state = notice.State.Position("a", MatchStatus.Done).Position("c", MatchStatus.TakingCare).Position("c", MatchStatus.DoneNotReachable);
+        var answer = new SatisfactionGiven(SatisfactionHelped.Partly, "Utile");
+        events.Add(answer);
+        state = state.Then(answer);
         return (state, events, effects);
     }
 
@@ -55,6 +58,7 @@ public sealed class NeedJsonTests
             Assert.Equal(s.Timers, back.Timers);
             Assert.Equal(s.Timeline, back.Timeline);
             Assert.Equal(s.Cancellation, back.Cancellation);
+            Assert.Equal(s.Satisfaction, back.Satisfaction);
         }
     }
 
@@ -79,6 +83,7 @@ public sealed class NeedJsonTests
         { nameof(CommentPosted), "comment_posted" },
         { nameof(TimerDue), "timer_due" },
         { nameof(AdvisorAdded), "advisor_added" },
+        { nameof(SatisfactionGiven), "satisfaction_given" },
     };
 
     [Theory]

@@ -123,6 +123,18 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The company's client, authenticated with the token of the follow-up link in its confirmation email.</summary>
+    public async Task<HttpClient> CompanyClientFromEmailAsync()
+    {
+        var emails = await Mailbox.WaitForAsync(CompanyEmail);
+        var email = emails.Count > 0 ? emails[0] : throw new InvalidOperationException("no confirmation reached the company");
+        var match = CompanyLink().Match(email.Text ?? string.Empty);
+        Assert.True(match.Success, "the confirmation carries a follow-up link with a token in its fragment");
+        var client = Host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(match.Groups["token"].Value));
+        return client;
+    }
+
     public static async Task<HttpResponseMessage> PositionAsync(HttpClient advisor, string needId, string status, string? comment = null) =>
         await advisor.PostAsJsonAsync($"/api/advisor/needs/{needId}/position", new { status, comment });
 
@@ -136,4 +148,7 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
 
     [GeneratedRegex(@"besoin\.html#besoin=(?<need>[^&\s]+)&jeton=(?<token>[^\s>""]+)")]
     private static partial Regex AdvisorLink();
+
+    [GeneratedRegex(@"suivi\.html#besoin=(?<need>[^&\s]+)&jeton=(?<token>[^\s>""]+)")]
+    private static partial Regex CompanyLink();
 }
