@@ -1,4 +1,5 @@
 // The only way the site talks to the server: the HTTP API of /work/shared/API.md, JSON both ways.
+import { API_BASE } from './config.js';
 
 /**
  * Calls the API and never throws: resolves to { status, data }. status is 0 when the server could not be reached.
@@ -10,7 +11,7 @@ export async function api(path, { method = 'GET', body, token } = {}) {
   if (token) headers.authorization = `Bearer ${token}`;
   let response;
   try {
-    response = await fetch(path, {
+    response = await fetch(API_BASE + path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
