@@ -1,7 +1,10 @@
 // Company follow-up, opened from the signed link of the confirmation email: suivi.html#besoin=…&jeton=…
 // The token is kept in sessionStorage for this tab and removed from the address bar.
+// Once an advisor has closed the need, the "Votre avis" section takes the company's satisfaction answer (the survey
+// email ~10 days after the closing opens this page); a new answer replaces the last one.
 import { api, problemText } from './api.js';
-import { el, byId, formatDate, formatDateTime } from './dom.js';
+import { el, byId, focusOn, alertBox, formatDate, formatDateTime } from './dom.js';
+import { setFieldError, clearAllErrors, controlOf, validationErrors } from './forms.js';
 import { takeFragment, companySession } from './links.js';
 import { companyStatuses, statusLabel, badgeClass } from './labels.js';
 
@@ -47,7 +50,101 @@ function whatToDo(view) {
   }
 }
 
+const pageTitle = document.title;
+/** The fields of the satisfaction form, in page order (the first one in error gets the focus). */
+const SATISFACTION_FIELDS = ['helped', 'comment'];
+let current = null;
+let sending = false;
+
+/** The section is shown only when the need may be rated; a saved answer fills the form so that it can be changed. */
+function renderSatisfaction(view) {
+  byId('satisfaction').hidden = !view.canGiveSatisfaction;
+  const saved = view.satisfaction ?? null;
+  const line = byId('satisfaction-saved');
+  line.textContent = saved
+    ? `Votre avis du ${formatDate(saved.at)} a été enregistré\u00a0; vous pouvez le modifier.`
+    : '';
+  line.hidden = !saved;
+  if (!saved) return;
+  for (const radio of document.querySelectorAll('input[name="helped"]')) radio.checked = radio.value === saved.helped;
+  byId('comment').value = saved.comment ?? '';
+}
+
+function showSatisfactionAlert(type, title, description, testId) {
+  const box = byId('satisfaction-alert');
+  const node = alertBox(type, title, description, { 'data-testid': testId, tabindex: '-1' });
+  box.replaceChildren(node);
+  box.hidden = false;
+  focusOn(node);
+}
+
+function hideSatisfactionAlert() {
+  const box = byId('satisfaction-alert');
+  box.hidden = true;
+  box.replaceChildren();
+}
+
+/** A 400 of the API: each message next to its field, focus on the first field in error; anything else in an alert. */
+function showSatisfactionErrors(problemDocument) {
+  const byField = new Map();
+  const others = [];
+  for (const { field, message } of validationErrors(problemDocument)) {
+    const known = SATISFACTION_FIELDS.find((name) => name.toLowerCase() === (field ?? '').toLowerCase());
+    if (known) byField.set(known, [...(byField.get(known) ?? []), message]);
+    else others.push(message);
+  }
+  for (const [field, messages] of byField) setFieldError(field, messages);
+  document.title = `Erreur – ${pageTitle}`;
+  const first = SATISFACTION_FIELDS.find((field) => byField.has(field));
+  if (others.length || !first) {
+    showSatisfactionAlert('error', 'Votre avis n\'a pas pu être enregistré', others.join(' ') || problemText({ status: 400, data: problemDocument }), 'satisfaction-problem');
+  }
+  if (first) {
+    const control = controlOf(first);
+    control?.focus();
+    control?.scrollIntoView({ block: 'center' });
+  }
+}
+
+async function sendSatisfaction(event) {
+  event.preventDefault();
+  if (sending) return;
+  const form = byId('satisfaction-form');
+  clearAllErrors(form);
+  hideSatisfactionAlert();
+  document.title = pageTitle;
+  byId('satisfaction-saved').hidden = !current?.satisfaction;
+
+  // The API is the judge (its French messages come back next to the fields); nothing typed is touched on an error.
+  const body = {};
+  const helped = form.querySelector('input[name="helped"]:checked')?.value;
+  if (helped) body.helped = helped;
+  const comment = byId('comment').value.trim();
+  if (comment) body.comment = comment;
+
+  sending = true;
+  const result = await api(`/api/company/needs/${encodeURIComponent(needId)}/satisfaction`, { method: 'POST', body, token });
+  sending = false;
+  if (result.status === 200 && result.data) {
+    render(result.data);
+    byId('satisfaction-saved').hidden = true; // the success message says it
+    showSatisfactionAlert('success', 'Merci, votre avis a été enregistré.', 'Vous pouvez le modifier à tout moment depuis cette page.', 'satisfaction-success');
+    return;
+  }
+  if (result.status === 400 && result.data?.errors) {
+    showSatisfactionErrors(result.data);
+    return;
+  }
+  const titles = {
+    401: 'Lien invalide ou expiré',
+    404: 'Demande introuvable',
+    409: 'Avis impossible pour le moment',
+  };
+  showSatisfactionAlert('error', titles[result.status] ?? 'Votre avis n\'a pas pu être enregistré', problemText(result), 'satisfaction-problem');
+}
+
 function render(view) {
+  current = view;
   byId('loading').hidden = true;
   byId('need-subject').textContent = `Sujet : ${view.subject}`;
   byId('need-created').textContent = `Demande déposée le ${formatDate(view.createdAt)}.`;
@@ -70,8 +167,11 @@ function render(view) {
     })))
     : paragraph('Aucun conseiller n\'a encore pris votre demande en charge.'));
   byId('what-to-do').replaceChildren(...whatToDo(view));
+  renderSatisfaction(view);
   byId('follow-up').hidden = false;
 }
+
+byId('satisfaction-form').addEventListener('submit', sendSatisfaction);
 
 async function start() {
   if (!needId || !token) {
