@@ -10,10 +10,11 @@ public sealed class DurableTimerTests
     {
         await using var harness = await WorkflowHarness.StartAsync(advisors: 1, settings: new Dictionary<string, string?>
         {
+            // Two seconds apart, so that the order of arrival says the order of firing even on a busy machine.
             ["Workflow:ExpertReminderAfter"] = "00:00:01",
-            ["Workflow:CompanyFollowUpAfter"] = "00:00:02",
-            ["Workflow:LastChanceAfter"] = "00:00:03",
-            ["Workflow:AbandonAfter"] = "00:00:04",
+            ["Workflow:CompanyFollowUpAfter"] = "00:00:03",
+            ["Workflow:LastChanceAfter"] = "00:00:05",
+            ["Workflow:AbandonAfter"] = "00:00:07",
         });
 
         await harness.SubmitAsync();
@@ -35,18 +36,24 @@ public sealed class DurableTimerTests
     [Fact]
     public async Task A_need_taken_on_gets_no_follow_up_nor_abandon()
     {
+        // The timers are due well after the take-on (which needs the advisor's email first, slow on a busy machine);
+        // the test then waits until every one of them is past before looking for emails that should not exist.
+        var firstDue = TimeSpan.FromSeconds(8);
+        var lastDue = TimeSpan.FromSeconds(9);
         await using var harness = await WorkflowHarness.StartAsync(advisors: 1, settings: new Dictionary<string, string?>
         {
-            ["Workflow:ExpertReminderAfter"] = "00:00:02",
-            ["Workflow:CompanyFollowUpAfter"] = "00:00:02",
-            ["Workflow:LastChanceAfter"] = "00:00:02",
-            ["Workflow:AbandonAfter"] = "00:00:03",
+            ["Workflow:ExpertReminderAfter"] = "00:00:08",
+            ["Workflow:CompanyFollowUpAfter"] = "00:00:08",
+            ["Workflow:LastChanceAfter"] = "00:00:08",
+            ["Workflow:AbandonAfter"] = "00:00:09",
         });
+        var sinceSubmission = System.Diagnostics.Stopwatch.StartNew();
         var needId = await harness.SubmitAsync();
         var advisor = await harness.AdvisorClientFromEmailAsync(0);
 
         await WorkflowHarness.PositionAsync(advisor, needId, "taking_care");
-        await Task.Delay(5000);
+        Assert.True(sinceSubmission.Elapsed < firstDue, $"the take-on came {sinceSubmission.Elapsed} after submission, after the timers were due");
+        await Task.Delay(lastDue + TimeSpan.FromSeconds(3) - sinceSubmission.Elapsed);
 
         Assert.Single(await harness.Mailbox.ForAsync(harness.AdvisorEmail(0))); // no reminder once taken on
         var company = await harness.Mailbox.ForAsync(harness.CompanyEmail);
