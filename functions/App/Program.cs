@@ -17,6 +17,7 @@ using ConseillersEntreprises.Storage.Directory;
 using ConseillersEntreprises.Storage.Emails;
 using ConseillersEntreprises.Storage.Needs;
 using ConseillersEntreprises.Storage.Projections;
+using ConseillersEntreprises.Storage.Stats;
 using ConseillersEntreprises.Storage.Queues;
 using ConseillersEntreprises.Storage.Timers;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -59,9 +60,11 @@ builder.Services.AddSingleton(sp =>
 builder.Services.AddSingleton(sp => new TableNeedStore(Tables(sp), sp.GetRequiredService<TimeProvider>(), TablePrefix(sp)));
 builder.Services.AddSingleton(sp => new TableTimerStore(Tables(sp), TablePrefix(sp)));
 builder.Services.AddSingleton(sp => new TableProjections(Tables(sp), TablePrefix(sp)));
+builder.Services.AddSingleton(sp => new TableNeedStats(Tables(sp), TablePrefix(sp)));
 builder.Services.AddSingleton(sp => new SentEmailLedger(Tables(sp), TablePrefix(sp)));
 builder.Services.AddSingleton(sp => new QueueBus(sp.GetRequiredService<Azure.Storage.Queues.QueueServiceClient>(), TablePrefix(sp)));
 builder.Services.AddHostedService<StorageSetup>();
+builder.Services.AddStatsCache();
 builder.Services.AddSingleton<CurrentDirectory>();
 builder.Services.AddSingleton<NeedWorkflow>();
 builder.Services.AddSingleton<SignedLinks>();
@@ -127,6 +130,7 @@ app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapHealthEndpoints();
 app.MapCatalogEndpoints();
@@ -141,6 +145,7 @@ app.MapAdvisorEndpoints();
 app.MapAdvisorLoginEndpoints();
 app.MapCompanyNeedEndpoints();
 app.MapAdminNeedEndpoints();
+app.MapStatsEndpoints();
 app.MapFunctionInvocations();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Introuvable", detail: "Cette adresse de l'API n'existe pas."));
 

@@ -2,13 +2,14 @@ using ConseillersEntreprises.Storage.Emails;
 using ConseillersEntreprises.Storage.Needs;
 using ConseillersEntreprises.Storage.Projections;
 using ConseillersEntreprises.Storage.Queues;
+using ConseillersEntreprises.Storage.Stats;
 using ConseillersEntreprises.Storage.Timers;
 
 namespace ConseillersEntreprises.App.Needs;
 
 /// <summary>Creates the workflow's tables and queues at start-up (the app needs nothing prepared beforehand).</summary>
 public sealed partial class StorageSetup(
-    TableNeedStore needs, TableTimerStore timers, TableProjections projections, SentEmailLedger ledger, QueueBus queues, ILogger<StorageSetup> logger) : IHostedService
+    TableNeedStore needs, TableTimerStore timers, TableProjections projections, TableNeedStats stats, SentEmailLedger ledger, QueueBus queues, ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +18,7 @@ public sealed partial class StorageSetup(
             await needs.EnsureCreatedAsync(cancellationToken);
             await timers.EnsureCreatedAsync(cancellationToken);
             await projections.EnsureCreatedAsync(cancellationToken);
+            await stats.EnsureCreatedAsync(cancellationToken);
             await ledger.EnsureCreatedAsync(cancellationToken);
             await queues.EnsureCreatedAsync(cancellationToken);
         }

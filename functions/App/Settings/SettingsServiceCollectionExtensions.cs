@@ -16,6 +16,7 @@ public static class SettingsServiceCollectionExtensions
         Bind<OperatorsOptions>(services, configuration, OperatorsOptions.Section);
         Bind<DirectoryOptions>(services, configuration, DirectoryOptions.Section);
         Bind<WorkflowOptions>(services, configuration, WorkflowOptions.Section);
+        Bind<StatsOptions>(services, configuration, StatsOptions.Section);
         return services;
     }
 

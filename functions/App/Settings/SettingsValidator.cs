@@ -11,7 +11,7 @@ namespace ConseillersEntreprises.App.Settings;
 public sealed class SettingsValidator(IConfiguration configuration) :
     IValidateOptions<StorageOptions>, IValidateOptions<SmtpOptions>, IValidateOptions<EmailOptions>,
     IValidateOptions<LinksOptions>, IValidateOptions<SiteOptions>, IValidateOptions<OperatorsOptions>,
-    IValidateOptions<DirectoryOptions>, IValidateOptions<WorkflowOptions>
+    IValidateOptions<DirectoryOptions>, IValidateOptions<WorkflowOptions>, IValidateOptions<StatsOptions>
 {
     private string? AcsEndpoint => configuration["Email:Acs:Endpoint"];
 
@@ -62,6 +62,9 @@ public sealed class SettingsValidator(IConfiguration configuration) :
 
     public ValidateOptionsResult Validate(string? name, DirectoryOptions options) => Result(
         options.RefreshInterval <= TimeSpan.Zero ? "Directory:RefreshInterval must be positive." : null);
+
+    public ValidateOptionsResult Validate(string? name, StatsOptions options) => Result(
+        options.CacheDuration < TimeSpan.Zero ? "Stats:CacheDuration may not be negative." : null);
 
     public ValidateOptionsResult Validate(string? name, WorkflowOptions options) => Result(
         Positive(options.ExpertReminderAfter, "Workflow:ExpertReminderAfter"),

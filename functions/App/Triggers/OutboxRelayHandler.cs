@@ -2,10 +2,13 @@ using ConseillersEntreprises.App.Directory;
 using ConseillersEntreprises.App.Email.Templates;
 using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.App.Settings;
+using ConseillersEntreprises.Core.Geography;
 using ConseillersEntreprises.Core.Needs;
+using ConseillersEntreprises.Core.Stats;
 using ConseillersEntreprises.Storage.Needs;
 using ConseillersEntreprises.Storage.Projections;
 using ConseillersEntreprises.Storage.Queues;
+using ConseillersEntreprises.Storage.Stats;
 using ConseillersEntreprises.Storage.Timers;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +24,8 @@ public sealed class OutboxRelayHandler(
     TableNeedStore needs,
     TableTimerStore timers,
     TableProjections projections,
+    TableNeedStats stats,
+    TerritoryIndex territories,
     QueueBus queues,
     NeedEmailRenderer renderer,
     SignedLinks links,
@@ -90,8 +95,8 @@ public sealed class OutboxRelayHandler(
             case UpdateProjection { Kind: ProjectionKind.AdvisorInbox } projection:
                 await UpdateInboxAsync(projection, state, ct);
                 break;
-            case UpdateProjection:
-                // Need-status projections feed the public stats, which do not exist yet: nothing reads them.
+            case UpdateProjection { Kind: ProjectionKind.NeedStatus }:
+                await UpdateStatsAsync(state, ct);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown effect {effect.GetType().Name}.");
@@ -111,6 +116,21 @@ public sealed class OutboxRelayHandler(
             .SelectMany(a => a.Managers)
             .Select(m => m.Email.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The need's row of the public stats, from its current state (so a replay, or a late one, converges).</summary>
+    private async Task UpdateStatsAsync(NeedState state, CancellationToken ct)
+    {
+        var themeId = directory.Snapshot?.SubjectThemes.GetValueOrDefault(state.SubjectId);
+        var regionCode = territories.FindCommune(state.Company.CommuneCode)?.RegionCode;
+        if (NeedStatsRow.Of(state, themeId, regionCode) is { } row)
+        {
+            await stats.UpsertAsync(row, ct);
+        }
+        else
+        {
+            await stats.DeleteAsync(StatsMonth.Of(state.CreatedAt), state.NeedId, ct);
+        }
     }
 
     private async Task UpdateInboxAsync(UpdateProjection projection, NeedState state, CancellationToken ct)

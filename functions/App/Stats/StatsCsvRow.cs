@@ -1,0 +1,37 @@
+using CsvHelper.Configuration.Attributes;
+
+namespace ConseillersEntreprises.App.Stats;
+
+/// <summary>One month of the stats CSV. Shares are decimals between 0 and 1 with a dot, empty when no need was submitted.</summary>
+public sealed class StatsCsvRow
+{
+    [Name("mois")]
+    public string Month { get; init; } = string.Empty;
+
+    [Name("besoins_deposes")]
+    public int Submitted { get; init; }
+
+    [Name("transmis")]
+    public int Transmitted { get; init; }
+
+    [Name("avec_echange")]
+    public int Exchange { get; init; }
+
+    [Name("clotures_avec_aide")]
+    public int Helped { get; init; }
+
+    [Name("pris_en_charge_sous_5_jours")]
+    public int TakenOnWithin5Days { get; init; }
+
+    [Name("part_transmis")]
+    public double? TransmittedShare { get; init; }
+
+    [Name("part_avec_echange")]
+    public double? ExchangeShare { get; init; }
+
+    [Name("part_clotures_avec_aide")]
+    public double? HelpedShare { get; init; }
+
+    [Name("part_pris_en_charge_sous_5_jours")]
+    public double? TakenOnWithin5DaysShare { get; init; }
+}

@@ -1,0 +1,69 @@
+using ConseillersEntreprises.Core.Needs;
+
+namespace ConseillersEntreprises.Core.Stats;
+
+/// <summary>
+/// One need as the public stats count it (the <c>needstats</c> projection, one row per need, refreshed when the need's
+/// status changes). Holds no personal data: only the month, the theme, the region, the size and sector groups and
+/// four outcomes.
+/// </summary>
+public sealed record NeedStatsRow
+{
+    /// <summary>A need taken on within this delay of its submission counts as "taken on within 5 days" (PRODUCT.md).</summary>
+    public static readonly TimeSpan TakenOnQuickly = TimeSpan.FromDays(5);
+
+    public required string NeedId { get; init; }
+
+    /// <summary>"yyyy-MM", Europe/Paris, of the submission.</summary>
+    public required string Month { get; init; }
+
+    public string? ThemeId { get; init; }
+
+    public string? RegionCode { get; init; }
+
+    public required string SizeKey { get; init; }
+
+    public required string SectorKey { get; init; }
+
+    /// <summary>Sent to at least one advisor (at once, or later by an operator).</summary>
+    public bool Transmitted { get; init; }
+
+    /// <summary>Closed with an exchange: help proposed (done) or no help possible (done_no_help).</summary>
+    public bool Exchange { get; init; }
+
+    /// <summary>Closed with help (done).</summary>
+    public bool Helped { get; init; }
+
+    /// <summary>The first take-on came within <see cref="TakenOnQuickly"/> of the submission.</summary>
+    public bool TakenOnWithin5Days { get; init; }
+
+    /// <summary>
+    /// The row of <paramref name="state"/>, or null when the need must not be counted (cancelled by an operator: a
+    /// duplicate or a test). <paramref name="themeId"/> and <paramref name="regionCode"/> come from the directory and the
+    /// geography, which the need does not hold.
+    /// </summary>
+    public static NeedStatsRow? Of(NeedState state, string? themeId, string? regionCode)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.IsCancelled)
+        {
+            return null;
+        }
+
+        var status = state.IsUnrouted ? NeedStatus.Quo : state.Status;
+        var firstTakenOn = state.Matches.Where(m => m.TakenOnAt is not null).Select(m => m.TakenOnAt!.Value).DefaultIfEmpty().Min();
+        return new NeedStatsRow
+        {
+            NeedId = state.NeedId,
+            Month = StatsMonth.Of(state.CreatedAt),
+            ThemeId = themeId,
+            RegionCode = regionCode,
+            SizeKey = CompanySizes.KeyOf(state.Company.HeadcountBracket),
+            SectorKey = ActivitySections.KeyOf(state.Company.NafCode),
+            Transmitted = state.Matches.Count > 0,
+            Exchange = status is NeedStatus.Done or NeedStatus.DoneNoHelp,
+            Helped = status == NeedStatus.Done,
+            TakenOnWithin5Days = firstTakenOn != default && firstTakenOn - state.CreatedAt <= TakenOnQuickly,
+        };
+    }
+}

@@ -1,0 +1,45 @@
+namespace ConseillersEntreprises.Core.Stats;
+
+/// <summary>The PRODUCT.md figures of a set of needs: counts, and shares over the needs submitted (null when there is none).</summary>
+public record StatsFigures
+{
+    public StatsFigures(int submitted, int transmitted, int exchange, int helped, int takenOnWithin5Days)
+    {
+        Submitted = submitted;
+        Transmitted = transmitted;
+        Exchange = exchange;
+        Helped = helped;
+        TakenOnWithin5Days = takenOnWithin5Days;
+    }
+
+    public int Submitted { get; }
+
+    public int Transmitted { get; }
+
+    public int Exchange { get; }
+
+    public int Helped { get; }
+
+    public int TakenOnWithin5Days { get; }
+
+    public double? TransmittedShare => Share(Transmitted);
+
+    public double? ExchangeShare => Share(Exchange);
+
+    public double? HelpedShare => Share(Helped);
+
+    public double? TakenOnWithin5DaysShare => Share(TakenOnWithin5Days);
+
+    public static StatsFigures Of(IReadOnlyCollection<NeedStatsRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return new StatsFigures(
+            rows.Count,
+            rows.Count(r => r.Transmitted),
+            rows.Count(r => r.Exchange),
+            rows.Count(r => r.Helped),
+            rows.Count(r => r.TakenOnWithin5Days));
+    }
+
+    private double? Share(int count) => Submitted == 0 ? null : Math.Round((double)count / Submitted, 3, MidpointRounding.AwayFromZero);
+}
