@@ -3,6 +3,8 @@
 //
 //   vendor/dsfr/dsfr.min.css       core + the components listed below (their ".main.min.css", no legacy/IE build),
 //                                  plus the few icon classes the pages use; url()s rewritten to this folder
+//   vendor/dsfr/dsfr-*.min.css     components only one page uses, linked by that page after dsfr.min.css (the
+//                                  table, 40 KiB, for the statistics page), so that the other pages do not load them
 //   vendor/dsfr/fonts/             Marianne / Spectral fonts
 //   vendor/dsfr/icons/             only the SVG files the CSS above refers to
 //   vendor/dsfr/favicon/           favicons
@@ -23,6 +25,11 @@ const components = [
   'checkbox', 'input', 'skiplink', 'select', 'footer', 'header',
 ];
 
+// Components only some pages use: one extra stylesheet each (file name → components), linked by those pages.
+const pageSheets = {
+  'dsfr-table.min.css': ['table'],
+};
+
 // Icon classes (fr-icon-*) the pages use; the rules are taken from the icon utility.
 const icons = [
   'arrow-left-line', 'arrow-right-line', 'check-line', 'close-line', 'mail-line', 'phone-line', 'search-line',
@@ -38,12 +45,19 @@ if (!existsSync(dist)) {
 const read = (path) => readFileSync(join(dist, path), 'utf8');
 const banner = /\/\*![^*]*\*+([^/*][^*]*\*+)*\//;
 
-let css = '';
-for (const [index, path] of ['core/core.main.min.css', ...components.map((c) => `component/${c}/${c}.main.min.css`)].entries()) {
-  let text = read(path).replace(/@charset "UTF-8";/g, '');
-  if (index > 0) text = text.replace(banner, '');
-  css += text.trim() + '\n';
+/** The .main.min.css of each path, one licence banner (the first one's), no @charset. */
+function concat(paths) {
+  let text = '';
+  for (const [index, path] of paths.entries()) {
+    let part = read(path).replace(/@charset "UTF-8";/g, '');
+    if (index > 0) part = part.replace(banner, '');
+    text += part.trim() + '\n';
+  }
+  return text;
 }
+
+const componentPath = (c) => `component/${c}/${c}.main.min.css`;
+let css = concat(['core/core.main.min.css', ...components.map(componentPath)]);
 
 const iconCss = read('utility/icons/icons.main.min.css');
 for (const name of icons) {
@@ -57,14 +71,17 @@ for (const name of icons) {
 
 // Every url() in the sources is relative to dist/core/, dist/component/x/ or dist/utility/icons/: make them
 // relative to vendor/dsfr/.
-css = css.replace(/url\((["']?)(?:\.\.\/)+(fonts|icons)\//g, 'url($1$2/');
-css = '@charset "UTF-8";\n' + css;
+const finish = (text) => '@charset "UTF-8";\n' + text.replace(/url\((["']?)(?:\.\.\/)+(fonts|icons)\//g, 'url($1$2/');
+css = finish(css);
+const sheets = Object.fromEntries(Object.entries(pageSheets).map(([file, list]) => [file, finish(concat(list.map(componentPath)))]));
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'dsfr.min.css'), css);
+for (const [file, text] of Object.entries(sheets)) writeFileSync(join(out, file), text);
 
-const referenced = new Set([...css.matchAll(/url\(["']?(icons\/[^"')]+)["']?\)/g)].map((m) => m[1]));
+const referenced = new Set([css, ...Object.values(sheets)].flatMap((text) =>
+  [...text.matchAll(/url\(["']?(icons\/[^"')]+)["']?\)/g)].map((m) => m[1])));
 for (const path of referenced) {
   const source = join(dist, path);
   if (!existsSync(source)) {
@@ -84,4 +101,5 @@ for (const file of ['favicon.svg', 'favicon.ico', 'apple-touch-icon.png']) {
 cpSync(join(dist, 'core', 'core.module.min.js'), join(out, 'core.module.min.js'));
 cpSync(join(dist, 'component', 'tab', 'tab.module.min.js'), join(out, 'tab.module.min.js'));
 
-console.log(`vendor-dsfr: vendor/dsfr/ ready (dsfr.min.css ${Math.round(css.length / 1024)} KiB, ${referenced.size} icons)`);
+const sizes = Object.entries(sheets).map(([file, text]) => `, ${file} ${Math.round(text.length / 1024)} KiB`).join('');
+console.log(`vendor-dsfr: vendor/dsfr/ ready (dsfr.min.css ${Math.round(css.length / 1024)} KiB${sizes}, ${referenced.size} icons)`);

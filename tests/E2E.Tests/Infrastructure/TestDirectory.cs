@@ -4,7 +4,8 @@ namespace ConseillersEntreprises.E2E.Tests.Infrastructure;
 
 /// <summary>
 /// A small Lot-et-Garonne directory, unique to one run (advisor emails carry the run id): one subject goes to a single
-/// advisor, another to three advisors of three institutions, so each scenario knows exactly who must be notified.
+/// advisor, another to three advisors of three institutions, so each scenario knows exactly who must be notified. A
+/// third theme is used by the statistics test alone, so that the figures it filters on are exactly its own needs.
 /// </summary>
 public sealed class TestDirectory
 {
@@ -12,6 +13,10 @@ public sealed class TestDirectory
     public const string SoloSubjectLabel = "Faire face à des difficultés de trésorerie";
     public const string TeamSubject = "recruter";
     public const string TeamSubjectLabel = "Recruter un ou plusieurs salariés";
+    public const string StatsTheme = "international";
+    public const string StatsThemeLabel = "International";
+    public const string StatsSubject = "exporter";
+    public const string StatsSubjectLabel = "Vendre à l'étranger";
 
     public TestDirectory(string run)
     {
@@ -22,6 +27,7 @@ public sealed class TestDirectory
             Person("conseiller-urssaf", "urssaf-47", "Bruno Petit", $"bruno.petit-{run}@urssaf.test", TeamSubject),
             Person("conseiller-cma", "cma-47", "Chloé Moreau", $"chloe.moreau-{run}@cma.test", TeamSubject),
         ];
+        Exporter = Person("conseiller-export", "cci-47", "Denis Laurent", $"denis.laurent-{run}@cci.test", StatsSubject);
         Document = new DirectoryDocument
         {
             Themes =
@@ -40,11 +46,18 @@ public sealed class TestDirectory
                     Description = "Recruter, former, gérer son équipe.",
                     Subjects = [new Subject { Id = TeamSubject, Label = TeamSubjectLabel, Description = "Trouver les bons profils, connaître les aides à l'embauche." }],
                 },
+                new Theme
+                {
+                    Id = StatsTheme,
+                    Label = StatsThemeLabel,
+                    Description = "Exporter, trouver des clients hors de France.",
+                    Subjects = [new Subject { Id = StatsSubject, Label = StatsSubjectLabel, Description = "Premiers pas à l'export, salons, aides à la prospection." }],
+                },
             ],
             Institutions =
             [
                 new Institution { Id = "urssaf", Name = "Urssaf", Subjects = [SoloSubject, TeamSubject] },
-                new Institution { Id = "cci", Name = "CCI", Subjects = [TeamSubject] },
+                new Institution { Id = "cci", Name = "CCI", Subjects = [TeamSubject, StatsSubject] },
                 new Institution { Id = "cma", Name = "CMA", Subjects = [TeamSubject] },
             ],
             Antennas =
@@ -53,7 +66,7 @@ public sealed class TestDirectory
                 Antenna("cci-47", "cci", "CCI Lot-et-Garonne"),
                 Antenna("cma-47", "cma", "CMA Lot-et-Garonne"),
             ],
-            Advisors = [Solo, .. Team],
+            Advisors = [Solo, .. Team, Exporter],
         };
     }
 
@@ -64,6 +77,9 @@ public sealed class TestDirectory
 
     /// <summary>The three advisors of <see cref="TeamSubject"/> (CCI, Urssaf, CMA).</summary>
     public IReadOnlyList<Advisor> Team { get; }
+
+    /// <summary>The only advisor of <see cref="StatsSubject"/> (CCI), theme <see cref="StatsTheme"/>: only the statistics test sends it needs.</summary>
+    public Advisor Exporter { get; }
 
     private static Antenna Antenna(string id, string institution, string name) =>
         new() { Id = id, InstitutionId = institution, Name = name, Territories = new Territories { Departements = ["47"] } };
