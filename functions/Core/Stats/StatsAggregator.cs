@@ -20,32 +20,60 @@ public static class StatsAggregator
         ArgumentNullException.ThrowIfNull(themeLabel);
         ArgumentNullException.ThrowIfNull(regionLabel);
 
+        // One pass over the rows, one tally per group (a year of needs is ~10 times faster than grouping with LINQ per
+        // breakdown: bench/Benchmarks StatsBenchmarks).
         var months = StatsMonth.Range(query.From, query.To).ToList();
-        var inRange = new HashSet<string>(months, StringComparer.Ordinal);
-        var selected = rows
-            .Where(r => inRange.Contains(r.Month))
-            .Where(r => query.RegionCode is null || string.Equals(r.RegionCode, query.RegionCode, StringComparison.Ordinal))
-            .Where(r => query.ThemeId is null || string.Equals(r.ThemeId, query.ThemeId, StringComparison.Ordinal))
-            .ToList();
-        var byMonth = selected.ToLookup(r => r.Month, StringComparer.Ordinal);
+        var byMonth = months.ToDictionary(m => m, _ => new StatsTally(), StringComparer.Ordinal);
+        var totals = new StatsTally();
+        var byTheme = new Dictionary<string, StatsTally>(StringComparer.Ordinal);
+        var bySize = new Dictionary<string, StatsTally>(StringComparer.Ordinal);
+        var bySector = new Dictionary<string, StatsTally>(StringComparer.Ordinal);
+        var byRegion = new Dictionary<string, StatsTally>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!byMonth.TryGetValue(row.Month, out var month)
+                || (query.RegionCode is not null && !string.Equals(row.RegionCode, query.RegionCode, StringComparison.Ordinal))
+                || (query.ThemeId is not null && !string.Equals(row.ThemeId, query.ThemeId, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            totals.Add(row);
+            month.Add(row);
+            TallyOf(byTheme, row.ThemeId ?? string.Empty).Add(row);
+            TallyOf(bySize, row.SizeKey).Add(row);
+            TallyOf(bySector, row.SectorKey).Add(row);
+            TallyOf(byRegion, row.RegionCode ?? string.Empty).Add(row);
+        }
 
         return new StatsReport(
             months[0],
             months[^1],
             query.RegionCode,
             query.ThemeId,
-            StatsFigures.Of(selected),
-            [.. months.Select(m => new StatsMonthFigures(m, StatsFigures.Of([.. byMonth[m]])))],
-            Breakdown(selected, r => r.ThemeId ?? string.Empty, k => (k.Length == 0 ? null : themeLabel(k)) ?? "Autre thématique"),
-            Breakdown(selected, r => r.SizeKey, CompanySizes.Label),
-            Breakdown(selected, r => r.SectorKey, ActivitySections.Label),
-            Breakdown(selected, r => r.RegionCode ?? string.Empty, k => (k.Length == 0 ? null : regionLabel(k)) ?? "Région inconnue"));
+            totals.ToFigures(),
+            [.. months.Select(m => new StatsMonthFigures(m, byMonth[m].ToFigures()))],
+            Breakdown(byTheme, k => (k.Length == 0 ? null : themeLabel(k)) ?? "Autre thématique"),
+            Breakdown(bySize, CompanySizes.Label),
+            Breakdown(bySector, ActivitySections.Label),
+            Breakdown(byRegion, k => (k.Length == 0 ? null : regionLabel(k)) ?? "Région inconnue"));
+    }
+
+    private static StatsTally TallyOf(Dictionary<string, StatsTally> groups, string key)
+    {
+        if (!groups.TryGetValue(key, out var tally))
+        {
+            tally = new StatsTally();
+            groups[key] = tally;
+        }
+
+        return tally;
     }
 
     /// <summary>Non-empty groups, biggest first, then by label.</summary>
-    private static List<StatsGroupFigures> Breakdown(List<NeedStatsRow> rows, Func<NeedStatsRow, string> key, Func<string, string> label) =>
-        [.. rows.GroupBy(key, StringComparer.Ordinal)
-            .Select(g => new StatsGroupFigures(g.Key, label(g.Key), StatsFigures.Of([.. g])))
+    private static List<StatsGroupFigures> Breakdown(Dictionary<string, StatsTally> groups, Func<string, string> label) =>
+        [.. groups
+            .Select(g => new StatsGroupFigures(g.Key, label(g.Key), g.Value.ToFigures()))
             .OrderByDescending(g => g.Submitted)
             .ThenBy(g => g.Label, FrenchOrder)];
 }

@@ -30,16 +30,5 @@ public record StatsFigures
 
     public double? TakenOnWithin5DaysShare => Share(TakenOnWithin5Days);
 
-    public static StatsFigures Of(IReadOnlyCollection<NeedStatsRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        return new StatsFigures(
-            rows.Count,
-            rows.Count(r => r.Transmitted),
-            rows.Count(r => r.Exchange),
-            rows.Count(r => r.Helped),
-            rows.Count(r => r.TakenOnWithin5Days));
-    }
-
     private double? Share(int count) => Submitted == 0 ? null : Math.Round((double)count / Submitted, 3, MidpointRounding.AwayFromZero);
 }
