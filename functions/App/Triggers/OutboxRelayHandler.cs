@@ -33,11 +33,32 @@ public sealed class OutboxRelayHandler(
     CurrentDirectory directory,
     TimeProvider time) : IQueueHandler
 {
+    /// <summary>
+    /// Relays of one need run one at a time in this process. A batch of queue messages is handled concurrently, and two
+    /// nudges of the same need (two decisions in a row) would otherwise both carry out the same pending rows: harmless
+    /// (idempotent) but twice the storage requests. Striped, so memory stays bounded whatever the number of needs.
+    /// </summary>
+    private readonly SemaphoreSlim[] needLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public string QueueName => QueueBus.Outbox;
 
     public async Task HandleAsync(string message, CancellationToken ct)
     {
         var needId = message.Trim();
+        var gate = needLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(needId) % (uint)needLocks.Length)];
+        await gate.WaitAsync(ct);
+        try
+        {
+            await RelayAsync(needId, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task RelayAsync(string needId, CancellationToken ct)
+    {
         var pending = await needs.PendingOutboxAsync(needId, ct);
         if (pending.Count == 0)
         {
