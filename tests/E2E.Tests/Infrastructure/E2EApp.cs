@@ -46,6 +46,9 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
 
     public Mailbox Mailbox { get; } = new();
 
+    /// <summary>The one address of Operators:Emails: the only one that receives an operator sign-in link.</summary>
+    public string OperatorEmail => $"operateur-{Run}@conseillers-entreprises.test";
+
     public HttpClient Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -73,7 +76,7 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
             ["Email:MaxPerMinute"] = "6000",
             ["Links:SigningKeys:0"] = KeyId + "=" + Convert.ToBase64String(_secret),
             ["Site:BaseUrl"] = $"http://127.0.0.1:{port}",
-            ["Operators:Emails:0"] = $"operateur-{Run}@conseillers-entreprises.test",
+            ["Operators:Emails:0"] = OperatorEmail,
             ["CompanyLookup:BaseUrl"] = Companies.BaseUrl.ToString(),
             ["Directory:RefreshInterval"] = "00:00:00.500",
             ["Directory:SeedDemo"] = "false",
@@ -132,6 +135,13 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
     {
         var token = new SignedTokens([new SigningKey(KeyId, _secret)]).Issue(new TokenClaims(TokenAudiences.Advisor, advisorId, expiresAt));
         return new Uri(BaseUrl, $"conseiller/besoin.html#besoin={Uri.EscapeDataString(needId)}&jeton={Uri.EscapeDataString(token)}");
+    }
+
+    /// <summary>An operator sign-in link signed with the app's key, as the email carries, but expiring at <paramref name="expiresAt"/>.</summary>
+    public Uri OperatorLink(DateTimeOffset expiresAt)
+    {
+        var token = new SignedTokens([new SigningKey(KeyId, _secret)]).Issue(new TokenClaims(TokenAudiences.Operator, OperatorEmail, expiresAt));
+        return new Uri(BaseUrl, $"operateur/#jeton={Uri.EscapeDataString(token)}");
     }
 
     /// <summary>Submits a need through the API (for scenarios whose subject is not the form itself); returns its id.</summary>

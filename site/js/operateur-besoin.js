@@ -1,0 +1,374 @@
+// The operators' view of one need (/operateur/#besoin={needId}): GET /api/admin/needs/{id}, and the team's actions
+// (comment, add an advisor among those the routing explains, cancel with a reason). Every action is a POST whose
+// answer is the need as it now is: the view re-renders from it, focus goes to what changed.
+import { api, problemText } from './api.js';
+import { el, byId, focusOn, announce, formatDateTime } from './dom.js';
+import { matchStatuses, statusLabel, badgeClass } from './labels.js';
+import { setFieldError, clearFieldError } from './forms.js';
+
+const TOKEN = 'ce.operateur.jeton';
+
+export const operatorSession = {
+  get token() { return sessionStorage.getItem(TOKEN); },
+  set token(value) { sessionStorage.setItem(TOKEN, value); },
+  clear() { sessionStorage.removeItem(TOKEN); },
+};
+
+const NEED_STATUSES = {
+  unrouted: { label: 'Sans conseiller', badge: 'fr-badge--warning' },
+  cancelled: { label: 'Annulé', badge: '' },
+  abandoned: { label: 'Abandonné (personne ne l\'a pris en charge à temps)', badge: 'fr-badge--error' },
+  quo: { label: 'En attente de réponse', badge: 'fr-badge--new' },
+  taking_care: { label: 'Pris en charge', badge: 'fr-badge--info' },
+  done: { label: 'Clôturé : aide proposée', badge: 'fr-badge--success' },
+  done_no_help: { label: 'Clôturé : pas d\'aide possible', badge: 'fr-badge--warning' },
+  done_not_reachable: { label: 'Clôturé : entreprise injoignable', badge: 'fr-badge--warning' },
+  not_for_me: { label: 'Refusé par tous les conseillers', badge: 'fr-badge--error' },
+};
+
+const HELPED = { yes: 'Oui, l\'accompagnement l\'a aidée', partly: 'En partie', no: 'Non' };
+
+let need = null;
+let authFailure = () => false;
+let busy = false;
+
+/** PRODUCT.md's status of the need (NeedStatusRules), with the team's own cases first. */
+function needStatus(state) {
+  if (state.cancellation) return 'cancelled';
+  if (state.timeline?.abandonedAt) return 'abandoned';
+  const seen = new Set((state.matches ?? []).map((m) => m.status));
+  if (seen.size === 0) return 'unrouted';
+  for (const status of ['done', 'done_no_help', 'done_not_reachable', 'taking_care', 'quo']) {
+    if (seen.has(status)) return status;
+  }
+  return 'not_for_me';
+}
+
+function facts(list, entries) {
+  list.replaceChildren(...entries.filter(([, value]) => value).flatMap(([term, value]) => [
+    el('dt', { text: term }),
+    el('dd', {}, value),
+  ]));
+}
+
+function alertIn(container, type, title, text, testId) {
+  container.replaceChildren(el('div', { className: `fr-alert fr-alert--${type} fr-alert--sm fr-mb-2w`, attrs: { 'data-testid': testId } },
+    title ? el('h3', { className: 'fr-alert__title', text: title }) : null,
+    el('p', { text })));
+  container.hidden = false;
+  focusOn(container);
+}
+
+function showProblem(title, message) {
+  byId('need-loading').hidden = true;
+  byId('need-sheet').hidden = true;
+  byId('need-title').textContent = title;
+  document.title = `${title} – Espace opérateur – Conseillers-Entreprises`;
+  byId('need-problem').replaceChildren(el('div', { className: 'fr-alert fr-alert--error' }, el('p', { text: message })));
+  byId('need-problem').hidden = false;
+  focusOn(byId('need-title'));
+}
+
+// ---------- rendering ----------
+
+function render() {
+  const state = need;
+  byId('need-problem').hidden = true;
+  byId('need-loading').hidden = true;
+  byId('need-sheet').hidden = false;
+  byId('need-title').textContent = state.subjectLabel ?? 'Besoin';
+  document.title = `${state.subjectLabel ?? 'Besoin'} – Espace opérateur – Conseillers-Entreprises`;
+  const status = needStatus(state);
+  const badge = byId('need-status');
+  badge.className = `fr-badge ${NEED_STATUSES[status].badge}`.trim();
+  badge.textContent = NEED_STATUSES[status].label;
+  badge.dataset.status = status;
+  byId('need-meta').textContent = `Besoin ${state.needId} · déposé le ${formatDateTime(state.createdAt)}`;
+  byId('need-description').textContent = state.description ?? '';
+
+  const company = state.company ?? {};
+  facts(byId('company'), [
+    ['Nom', company.name || 'Nom non diffusé'],
+    ['SIRET', company.siret],
+    ['Commune', [company.communeName, company.communeCode ? `(${company.communeCode})` : ''].filter(Boolean).join(' ')],
+    ['Code NAF', company.nafCode],
+  ]);
+  const contact = state.contact ?? {};
+  facts(byId('contact'), [
+    ['Nom', `${contact.firstName ?? ''} ${contact.lastName ?? ''}`.trim()],
+    ['Email', contact.email ? el('a', { text: contact.email, attrs: { href: `mailto:${contact.email}` } }) : null],
+    ['Téléphone', contact.phone],
+  ]);
+
+  const t = state.timeline ?? {};
+  facts(byId('timeline'), [
+    ['Dépôt', formatDateTime(state.createdAt)],
+    ['Transmission aux conseillers', t.dispatchedAt && formatDateTime(t.dispatchedAt)],
+    ['Relance des conseillers', t.reminderSentAt && formatDateTime(t.reminderSentAt)],
+    ['Suivi envoyé à l\'entreprise (J+9)', t.followUpSentAt && formatDateTime(t.followUpSentAt)],
+    ['Dernière relance (J+21)', t.lastChanceSentAt && formatDateTime(t.lastChanceSentAt)],
+    ['Réponse de repli (refus de tous)', t.refusedFallbackSentAt && formatDateTime(t.refusedFallbackSentAt)],
+    ['Abandon', t.abandonedAt && formatDateTime(t.abandonedAt)],
+    ['Enquête de satisfaction envoyée', t.satisfactionSentAt && formatDateTime(t.satisfactionSentAt)],
+  ]);
+
+  const satisfaction = state.satisfaction;
+  byId('satisfaction').replaceChildren(satisfaction
+    ? el('dl', { className: 'ce-facts' },
+      el('dt', { text: 'L\'accompagnement l\'a-t-il aidée ?' }), el('dd', { text: HELPED[satisfaction.helped] ?? satisfaction.helped }),
+      satisfaction.comment ? el('dt', { text: 'Commentaire' }) : null,
+      satisfaction.comment ? el('dd', { className: 'ce-text', text: satisfaction.comment }) : null,
+      el('dt', { text: 'Date' }), el('dd', { text: formatDateTime(satisfaction.at) }))
+    : el('p', { text: 'L\'entreprise n\'a pas donné son avis.' }));
+
+  renderMatches();
+  renderComments();
+  renderCancellation();
+  renderAddAdvisor();
+}
+
+function renderMatches() {
+  const matches = need.matches ?? [];
+  byId('no-match').hidden = matches.length > 0;
+  byId('matches').hidden = matches.length === 0;
+  byId('matches').replaceChildren(...matches.map((m) => el('li', {
+    className: 'ce-match fr-mb-2w', attrs: { 'data-testid': 'match', 'data-advisor-id': m.advisorId, 'data-status': m.status, id: `match-${m.advisorId}` },
+  },
+  el('p', { className: 'fr-mb-1v' },
+    el('strong', { text: m.advisorName }), ` – ${m.institutionName}, ${m.antennaName} `,
+    el('span', { className: `${badgeClass(matchStatuses, m.status)} fr-badge--sm`, text: statusLabel(matchStatuses, m.status) })),
+  el('p', { className: 'fr-text--sm fr-mb-0 ce-muted', text: [
+    `Transmis le ${formatDateTime(m.sentAt)}`,
+    m.takenOnAt ? `pris en charge le ${formatDateTime(m.takenOnAt)}` : '',
+    m.closedAt ? `clos le ${formatDateTime(m.closedAt)}` : '',
+    `dernière position le ${formatDateTime(m.updatedAt)}`,
+  ].filter(Boolean).join(' · ') }),
+  m.positionComment ? el('p', { className: 'fr-text--sm fr-mb-0 ce-text', text: `Commentaire : ${m.positionComment}` }) : null)));
+}
+
+function renderComments() {
+  const comments = need.comments ?? [];
+  byId('no-comment').hidden = comments.length > 0;
+  byId('comments').hidden = comments.length === 0;
+  byId('comments').replaceChildren(...comments.map((c) => el('li', { className: 'ce-comment', id: `comment-${c.id}`, attrs: { 'data-testid': 'comment' } },
+    el('p', { className: 'fr-text--sm fr-mb-1v' },
+      el('strong', { text: c.authorName }),
+      c.institution ? ` – ${c.institution}` : '',
+      ` · ${formatDateTime(c.at)}`),
+    el('p', { className: 'ce-text fr-mb-0', text: c.text, attrs: { 'data-testid': 'comment-body' } }))));
+  byId('comment-form').hidden = Boolean(need.cancellation);
+}
+
+// ---------- cancellation ----------
+
+function renderCancellation() {
+  const box = byId('cancellation');
+  if (need.cancellation) {
+    const c = need.cancellation;
+    box.replaceChildren(el('dl', { className: 'ce-facts', attrs: { 'data-testid': 'cancelled' } },
+      el('dt', { text: 'Annulé le' }), el('dd', { text: formatDateTime(c.at) }),
+      el('dt', { text: 'Par' }), el('dd', { text: c.operator }),
+      el('dt', { text: 'Raison' }), el('dd', { className: 'ce-text', text: c.reason, attrs: { 'data-testid': 'cancel-reason-shown' } })));
+    return;
+  }
+  const open = el('button', {
+    className: 'fr-btn fr-btn--tertiary', text: 'Annuler le besoin…',
+    attrs: { type: 'button', 'data-testid': 'cancel-open', 'aria-expanded': 'false', 'aria-controls': 'cancel-panel' },
+  });
+  const panel = el('form', { id: 'cancel-panel', attrs: { 'data-testid': 'cancel-panel', novalidate: true, hidden: true } },
+    el('p', { text: 'Le besoin n\'acceptera plus aucune action, ni des conseillers ni de l\'équipe. Cette annulation est définitive.' }),
+    el('div', { className: 'fr-input-group', attrs: { 'data-field-group': 'cancel-reason' } },
+      el('label', { className: 'fr-label', attrs: { for: 'cancel-reason' } }, 'Raison de l\'annulation (obligatoire)',
+        el('span', { className: 'fr-hint-text', text: 'Par exemple : demande en double, demande qui n\'est pas sérieuse.' })),
+      el('textarea', { className: 'fr-input', id: 'cancel-reason', attrs: { rows: '3', maxlength: '1000', required: true, 'aria-describedby': 'cancel-reason-messages', 'data-testid': 'cancel-reason' } }),
+      el('div', { className: 'fr-messages-group', id: 'cancel-reason-messages', attrs: { 'aria-live': 'polite' } })),
+    el('ul', { className: 'fr-btns-group fr-btns-group--inline-md' },
+      el('li', {}, el('button', { className: 'fr-btn', text: 'Confirmer l\'annulation', attrs: { type: 'submit', 'data-testid': 'cancel-confirm' } })),
+      el('li', {}, el('button', { className: 'fr-btn fr-btn--tertiary', text: 'Ne pas annuler', attrs: { type: 'button', 'data-testid': 'cancel-dismiss' } }))));
+  open.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    open.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) byId('cancel-reason').focus();
+  });
+  panel.querySelector('[data-testid="cancel-dismiss"]').addEventListener('click', () => {
+    panel.hidden = true;
+    open.setAttribute('aria-expanded', 'false');
+    open.focus();
+  });
+  panel.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const reason = byId('cancel-reason').value.trim();
+    clearFieldError('cancel-reason');
+    if (!reason) {
+      setFieldError('cancel-reason', 'Indiquez la raison de l\'annulation');
+      byId('cancel-reason').focus();
+      return;
+    }
+    const result = await post('cancel', { reason }, { reason: 'cancel-reason' });
+    if (!result) return;
+    render();
+    alertIn(byId('need-alert'), 'success', null, 'Le besoin est annulé.', 'need-success');
+    announce('Le besoin est annulé.');
+  });
+  box.replaceChildren(el('p', { text: 'Pour une demande en double, douteuse ou hors du service.' }), open, panel);
+}
+
+// ---------- adding an advisor ----------
+
+function renderAddAdvisor() {
+  const box = byId('add-advisor');
+  if (need.cancellation) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  box.hidden = false;
+  const form = el('form', { id: 'add-advisor-form', attrs: { novalidate: true, 'data-testid': 'add-advisor-form' } },
+    el('h3', { className: 'fr-h6', text: 'Ajouter un conseiller' }),
+    el('fieldset', { className: 'fr-fieldset', id: 'advisor-choice', attrs: { 'data-field-group': 'advisor-choice', 'aria-labelledby': 'advisor-choice-legend advisor-choice-messages' } },
+      el('legend', { className: 'fr-fieldset__legend fr-fieldset__legend--regular', id: 'advisor-choice-legend', text: 'Conseillers compétents sur ce sujet (explication du routage pour la commune du besoin)' }),
+      el('div', { id: 'advisor-candidates', className: 'fr-fieldset__element', attrs: { 'data-testid': 'advisor-candidates', 'aria-live': 'polite' } },
+        el('p', { text: 'Recherche des conseillers compétents…' })),
+      el('div', { className: 'fr-messages-group', id: 'advisor-choice-messages', attrs: { 'aria-live': 'polite' } })),
+    el('div', { className: 'fr-input-group', attrs: { 'data-field-group': 'advisor-id' } },
+      el('label', { className: 'fr-label', attrs: { for: 'advisor-id' } }, 'Ou saisissez l\'identifiant d\'un conseiller (facultatif)',
+        el('span', { className: 'fr-hint-text', text: 'S\'il est rempli, c\'est ce conseiller qui est ajouté.' })),
+      el('input', { className: 'fr-input', id: 'advisor-id', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'advisor-id-messages', 'data-testid': 'advisor-id' } }),
+      el('div', { className: 'fr-messages-group', id: 'advisor-id-messages', attrs: { 'aria-live': 'polite' } })),
+    el('button', { className: 'fr-btn fr-btn--secondary', text: 'Ajouter ce conseiller', attrs: { type: 'submit', 'data-testid': 'add-advisor-submit' } }));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldError('advisor-id');
+    clearFieldError('advisor-choice');
+    const typed = byId('advisor-id').value.trim();
+    const chosen = form.querySelector('input[name="advisor"]:checked')?.value;
+    const advisorId = typed || chosen;
+    if (!advisorId) {
+      setFieldError('advisor-choice', 'Choisissez un conseiller ou saisissez son identifiant');
+      (form.querySelector('input[name="advisor"]') ?? byId('advisor-id')).focus();
+      return;
+    }
+    const result = await post('advisors', { advisorId }, { advisorId: typed ? 'advisor-id' : 'advisor-choice' });
+    if (!result) return;
+    render();
+    const added = need.matches?.find((m) => m.advisorId === advisorId);
+    const message = added ? `${added.advisorName} (${added.institutionName}) a été ajouté au besoin et prévenu par email.` : 'Le conseiller a été ajouté.';
+    alertIn(byId('need-alert'), 'success', null, message, 'need-success');
+    announce(message);
+  });
+  box.replaceChildren(form);
+  loadCandidates();
+}
+
+async function loadCandidates() {
+  const id = need.needId;
+  const query = new URLSearchParams({ subjectId: need.subjectId, communeCode: need.company?.communeCode ?? '' });
+  const result = await api(`/api/admin/routing/explain?${query}`, { token: operatorSession.token });
+  if (need?.needId !== id) return;
+  if (authFailure(result)) return;
+  const box = byId('advisor-candidates');
+  if (!box) return;
+  if (result.status !== 200 || !result.data) {
+    box.replaceChildren(el('p', { text: problemText(result, 'Les conseillers compétents ne peuvent pas être proposés pour le moment : saisissez un identifiant.') }));
+    return;
+  }
+  const onNeed = new Set((need.matches ?? []).map((m) => m.advisorId));
+  const candidates = [
+    ...(result.data.kept ?? []).map((a) => ({ id: a.advisorId, name: a.advisorName, detail: `${a.institution}, ${a.antenna} · retenu par le routage`, kept: true })),
+    ...(result.data.leftOut ?? []).map((a) => ({ id: a.advisorId, name: a.advisorName, detail: `écarté par le routage : ${a.reason}`, kept: false })),
+  ].filter((c) => !onNeed.has(c.id));
+  if (candidates.length === 0) {
+    box.replaceChildren(el('p', { text: 'Aucun autre conseiller n\'est compétent sur ce sujet : saisissez un identifiant si vous en connaissez un.', attrs: { 'data-testid': 'no-candidate' } }));
+    return;
+  }
+  box.replaceChildren(...candidates.map((c, i) => el('div', { className: 'fr-radio-group fr-mb-1w', attrs: { 'data-testid': 'advisor-candidate', 'data-advisor-id': c.id, 'data-kept': String(c.kept) } },
+    el('input', { id: `advisor-${i}`, attrs: { type: 'radio', name: 'advisor', value: c.id } }),
+    el('label', { className: 'fr-label', attrs: { for: `advisor-${i}` } }, c.name,
+      el('span', { className: 'fr-hint-text', text: c.detail })))));
+}
+
+// ---------- comments ----------
+
+byId('comment-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const text = byId('comment-text').value.trim();
+  clearFieldError('comment-text');
+  if (!text) {
+    setFieldError('comment-text', 'Écrivez un message avant de le publier');
+    byId('comment-text').focus();
+    return;
+  }
+  const result = await post('comments', { text }, { text: 'comment-text' });
+  if (!result) return;
+  byId('comment-text').value = '';
+  render();
+  byId('need-alert').hidden = true;
+  const comments = byId('comments');
+  focusOn(comments.lastElementChild);
+  announce('Votre message a été publié.');
+});
+
+// ---------- calls ----------
+
+/** POSTs an action; true once the view holds the new state. fields maps the API's error keys to the page's fields. */
+async function post(action, body, fields) {
+  if (busy) return false;
+  busy = true;
+  byId('need-alert').hidden = true;
+  const result = await api(`/api/admin/needs/${encodeURIComponent(need.needId)}/${action}`, { method: 'POST', body, token: operatorSession.token });
+  busy = false;
+  if (authFailure(result)) return false;
+  if (result.status === 200 && result.data) {
+    need = result.data;
+    return true;
+  }
+  if (result.status === 400 && result.data?.errors) {
+    let first = null;
+    for (const [key, messages] of Object.entries(result.data.errors)) {
+      const field = fields[key];
+      if (field && setFieldError(field, messages)) first ??= field;
+    }
+    if (first) {
+      const control = document.getElementById(first);
+      (control?.tagName === 'FIELDSET' ? control.querySelector('input') : control)?.focus();
+      return false;
+    }
+  }
+  alertIn(byId('need-alert'), 'error', result.status === 409 ? 'Action impossible' : null,
+    problemText(result, 'L\'action n\'a pas pu être enregistrée. Réessayez dans quelques instants.'), 'need-error');
+  if (result.status === 409) {
+    // Show the need as it now is, without moving focus from the explanation.
+    const fresh = await api(`/api/admin/needs/${encodeURIComponent(need.needId)}`, { token: operatorSession.token });
+    if (fresh.status === 200 && fresh.data) {
+      need = fresh.data;
+      const alert = byId('need-alert');
+      render();
+      alert.hidden = false;
+    }
+  }
+  return false;
+}
+
+/** Loads and shows the need; focus goes to its title. */
+export async function showNeed(needId, { onAuthFailure }) {
+  authFailure = onAuthFailure;
+  need = null;
+  byId('need-alert').hidden = true;
+  byId('need-sheet').hidden = true;
+  byId('need-problem').hidden = true;
+  byId('need-title').textContent = 'Besoin';
+  byId('need-loading').hidden = false;
+  const result = await api(`/api/admin/needs/${encodeURIComponent(needId)}`, { token: operatorSession.token });
+  if (authFailure(result)) return;
+  if (result.status === 404) {
+    showProblem('Besoin introuvable', `Aucun besoin n'a l'identifiant « ${needId} ». Vérifiez-le, puis réessayez.`);
+    return;
+  }
+  if (result.status !== 200 || !result.data) {
+    showProblem('Besoin indisponible', problemText(result, 'Ce besoin ne peut pas être affiché pour le moment.'));
+    return;
+  }
+  need = result.data;
+  render();
+  focusOn(byId('need-title'));
+}
