@@ -145,30 +145,18 @@ function renderBasket(name) {
     content.push(el('ul', { className: 'ce-plain-list', attrs: { 'data-testid': `rows-${name}` } }, rows.map((row) =>
       el('li', { className: 'ce-basket-row', attrs: { 'data-testid': 'basket-row', 'data-need-id': row.needId } },
         el('a', { className: 'fr-link', text: `Besoin ${row.needId}`, attrs: { href: `#besoin=${encodeURIComponent(row.needId)}` } }),
-        el('span', { className: 'ce-row-summary', attrs: { 'data-testid': 'basket-row-summary' } }),
+        el('span', { className: 'ce-row-summary', text: summaryOf(row), attrs: { 'data-testid': 'basket-row-summary' } }),
         el('span', { className: 'ce-muted', text: ` · depuis le ${formatDateTime(row.at)}` }),
         row.reason ? el('span', { className: 'ce-muted', text: ` · ${row.reason}` }) : null))));
   }
   panel.replaceChildren(...content);
   byId(`tab-${name}`).textContent = `${basket.label} (${rows.length})`;
-  summarize(panel, rows);
 }
 
-// The basket rows carry ids only: the first rows are completed with the subject, the company and the commune.
-const summaries = new Map(); // needId → text
-const SUMMARIZED_ROWS = 30;
-
-async function summarize(panel, rows) {
-  await Promise.all(rows.slice(0, SUMMARIZED_ROWS).map(async (row) => {
-    if (!summaries.has(row.needId)) {
-      const result = await api(`/api/admin/needs/${encodeURIComponent(row.needId)}`, { token: operatorSession.token });
-      if (result.status !== 200 || !result.data) return;
-      const n = result.data;
-      summaries.set(row.needId, [n.subjectLabel, n.company?.name, n.company?.communeName].filter(Boolean).join(' · '));
-    }
-    const slot = panel.querySelector(`[data-need-id="${CSS.escape(row.needId)}"] [data-testid="basket-row-summary"]`);
-    if (slot) slot.textContent = ` – ${summaries.get(row.needId)}`;
-  }));
+/** " – subject · company · commune", as the basket row gives them (the API reads each need once for the whole list). */
+function summaryOf(row) {
+  const text = [row.subject, row.companyName, row.communeName].filter(Boolean).join(' · ');
+  return text ? ` – ${text}` : '';
 }
 
 async function loadBasket(name) {

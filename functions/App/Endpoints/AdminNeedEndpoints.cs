@@ -21,7 +21,16 @@ public static class AdminNeedEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<List<BasketRow>>, ProblemHttpResult>> BasketAsync(string name, TableProjections projections, CancellationToken ct)
+    /// <summary>At most this many needs per basket answer, the most recent first.</summary>
+    private const int MaxBasketRows = 200;
+
+    /// <summary>
+    /// The needs of a basket that still need the operators (<see cref="OperatorBasketRules"/>), most recent first, with
+    /// what identifies them at a glance. Each row's need is read (point reads, a few at a time): operators' pages are
+    /// rare next to the workflow, which therefore never pays for emptying baskets.
+    /// </summary>
+    private static async Task<Results<Ok<List<BasketRow>>, ProblemHttpResult>> BasketAsync(
+        string name, TableProjections projections, NeedWorkflow workflow, CancellationToken ct)
     {
         if (name == "review")
         {
@@ -34,9 +43,29 @@ public static class AdminNeedEndpoints
                 detail: "Corbeilles : unrouted, no_answer, last_chance, refused, abandoned, review.");
         }
 
-        var rows = await projections.BasketAsync(NeedJson.WireName(basket), ct);
-        return TypedResults.Ok(rows.Select(r => new BasketRow(r.RowKey, r.GetString("Reason"), r.GetDateTimeOffset("At") ?? default))
-            .OrderByDescending(r => r.At).ToList());
+        var rows = (await projections.BasketAsync(NeedJson.WireName(basket), ct))
+            .Select(r => (NeedId: r.RowKey, Reason: r.GetString("Reason"), At: r.GetDateTimeOffset("At") ?? default))
+            .OrderByDescending(r => r.At)
+            .ToList();
+        var kept = new List<BasketRow>();
+        foreach (var chunk in rows.Chunk(8))
+        {
+            var states = await Task.WhenAll(chunk.Select(r => workflow.LoadAsync(r.NeedId, ct)));
+            kept.AddRange(chunk.Zip(states)
+                .Where(p => p.Second is { } state && OperatorBasketRules.StillApplies(basket, state))
+                .Select(p => new BasketRow(p.First.NeedId, p.First.Reason, p.First.At)
+                {
+                    Subject = p.Second!.SubjectLabel,
+                    CompanyName = p.Second.Company.Name,
+                    CommuneName = p.Second.Company.CommuneName,
+                }));
+            if (kept.Count >= MaxBasketRows)
+            {
+                break;
+            }
+        }
+
+        return TypedResults.Ok(kept.Take(MaxBasketRows).ToList());
     }
 
     private static async Task<Results<Ok<NeedState>, ProblemHttpResult>> NeedAsync(string needId, NeedWorkflow workflow, CancellationToken ct) =>
@@ -92,7 +121,14 @@ public static class AdminNeedEndpoints
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Besoin introuvable", detail: "Ce besoin n'existe pas.");
 
-    public sealed record BasketRow(string NeedId, string? Reason, DateTimeOffset At);
+    public sealed record BasketRow(string NeedId, string? Reason, DateTimeOffset At)
+    {
+        public string? Subject { get; init; }
+
+        public string? CompanyName { get; init; }
+
+        public string? CommuneName { get; init; }
+    }
 
     public sealed record AddAdvisorRequest(string? AdvisorId);
 

@@ -92,10 +92,14 @@ public sealed class CommentsAndOperatorTests
             basket = await operatorClient.GetFromJsonAsync<JsonElement>("/api/admin/baskets/unrouted");
         }
 
-        Assert.Equal(needId, Assert.Single(basket.EnumerateArray()).GetProperty("needId").GetString());
+        var row = Assert.Single(basket.EnumerateArray());
+        Assert.Equal(needId, row.GetProperty("needId").GetString());
+        Assert.Equal("Faire face à des difficultés de trésorerie", row.GetProperty("subject").GetString());
+        Assert.Equal("Lyon", row.GetProperty("communeName").GetString());
         var added = await operatorClient.PostAsJsonAsync($"/api/admin/needs/{needId}/advisors", new { advisorId = "conseiller-1" });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Single(await harness.Mailbox.WaitForAsync(harness.AdvisorEmail(1)));
+        Assert.Empty((await operatorClient.GetFromJsonAsync<JsonElement>("/api/admin/baskets/unrouted")).EnumerateArray()); // routed now
         var again = await operatorClient.PostAsJsonAsync($"/api/admin/needs/{needId}/advisors", new { advisorId = "conseiller-1" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
