@@ -65,24 +65,26 @@ public static class AdminDirectoryEndpoints
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
         body.Position = 0;
-        var (document, problems) = AdvisorCsv.Import(body, snapshot.Document);
+        var (document, problems, lines) = AdvisorCsv.Import(body, snapshot.Document);
         if (document is null)
         {
             return TypedResults.ValidationProblem(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
                 title: "Les conseillers n'ont pas été enregistrés");
         }
 
-        return await ValidateAndStoreAsync(document, territories, store, current, ct);
+        return await ValidateAndStoreAsync(document, territories, store, current, ct, path => AdvisorCsv.PathForPeople(path, lines));
     }
 
+    /// <param name="pathForPeople">How a problem's JSON path is shown (the CSV import names spreadsheet lines instead).</param>
     private static async Task<Results<Ok<DirectoryCounts>, ValidationProblem>> ValidateAndStoreAsync(
-        DirectoryDocument? document, TerritoryIndex territories, TableDirectoryStore store, CurrentDirectory current, CancellationToken ct)
+        DirectoryDocument? document, TerritoryIndex territories, TableDirectoryStore store, CurrentDirectory current, CancellationToken ct,
+        Func<string, string>? pathForPeople = null)
     {
         var problems = DirectoryValidator.Validate(document, territories);
         if (problems.Count > 0)
         {
             return TypedResults.ValidationProblem(
-                problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                problems.GroupBy(p => pathForPeople?.Invoke(p.Path) ?? p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
                 title: $"L'annuaire n'a pas été enregistré : {problems.Count} problème(s) à corriger");
         }
 

@@ -61,8 +61,19 @@ public sealed class AdvisorCsvTests : IClassFixture<AdvisorCsvTests.SeededHost>
 
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         var errors = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("advisors[0].antennaId", out _));
-        Assert.True(errors.TryGetProperty("advisors[0].email", out _));
+        // Named as the spreadsheet shows them: line 2 is the first advisor, under the header.
+        Assert.Contains("antenne-fantome", errors.GetProperty("ligne 2, colonne antenne_id")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("ligne 2, colonne email", out _));
         Assert.Equal(before, await client.GetStringAsync("/api/admin/directory"));
     }
+
+    [Theory]
+    [InlineData("advisors[0].antennaId", "ligne 2, colonne antenne_id")]
+    [InlineData("advisors[2].territories.departements[1]", "ligne 7, colonne departements_specifiques")]
+    [InlineData("advisors[1].filters[0].minYears", "ligne 4")]
+    [InlineData("advisors[1]", "ligne 4")]
+    [InlineData("advisors[9].email", "advisors[9].email")] // no such line: left as it is
+    [InlineData("antennas[0].institutionId", "antennas[0].institutionId")]
+    public void Problems_of_an_import_are_told_as_spreadsheet_lines_and_columns(string path, string shown) =>
+        Assert.Equal(shown, ConseillersEntreprises.App.DirectoryCsv.AdvisorCsv.PathForPeople(path, [2, 4, 7]));
 }
