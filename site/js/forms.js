@@ -84,6 +84,25 @@ export function hideErrorSummary(summary) {
 }
 
 /** Turns a ValidationProblemDetails `errors` object into [{ field, message }] (one entry per message). */
+/**
+ * A 400 of the API next to the page's fields: fields maps each API error key (case-insensitive) to a field id, in
+ * page order. Returns the first field in error in that order (null if none) and the messages no field shows, for
+ * an alert. Focus is the caller's choice: focus controlOf(first).
+ */
+export function showFieldErrors(problem, fields) {
+  const byField = new Map();
+  const others = [];
+  const keys = Object.keys(fields);
+  for (const { field, message } of validationErrors(problem)) {
+    const key = keys.find((k) => k.toLowerCase() === (field ?? '').toLowerCase());
+    if (key) byField.set(fields[key], [...(byField.get(fields[key]) ?? []), message]);
+    else others.push(message);
+  }
+  const shown = [...byField].filter(([field, messages]) => setFieldError(field, messages)).map(([field]) => field);
+  for (const [field, messages] of byField) if (!shown.includes(field)) others.push(...messages);
+  return { first: Object.values(fields).find((field) => shown.includes(field)) ?? null, others };
+}
+
 export function validationErrors(problem) {
   const entries = Object.entries(problem?.errors ?? {});
   return entries.flatMap(([key, messages]) => [].concat(messages).map((message) => ({

@@ -4,7 +4,7 @@
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce, formatDateTime } from './dom.js';
 import { matchStatuses, statusLabel, badgeClass } from './labels.js';
-import { setFieldError, clearFieldError } from './forms.js';
+import { setFieldError, clearFieldError, showFieldErrors, controlOf } from './forms.js';
 
 const TOKEN = 'ce.operateur.jeton';
 
@@ -323,14 +323,9 @@ async function post(action, body, fields) {
     return true;
   }
   if (result.status === 400 && result.data?.errors) {
-    let first = null;
-    for (const [key, messages] of Object.entries(result.data.errors)) {
-      const field = fields[key];
-      if (field && setFieldError(field, messages)) first ??= field;
-    }
+    const { first } = showFieldErrors(result.data, fields);
     if (first) {
-      const control = document.getElementById(first);
-      (control?.tagName === 'FIELDSET' ? control.querySelector('input') : control)?.focus();
+      controlOf(first)?.focus();
       return false;
     }
   }

@@ -2,7 +2,7 @@
 // → the advisors kept and those left out, each with the rule and the reason.
 import { api, problemText } from './api.js';
 import { el, byId, focusOn } from './dom.js';
-import { setFieldError, clearFieldError } from './forms.js';
+import { setFieldError, clearFieldError, showFieldErrors, controlOf } from './forms.js';
 import { loadCatalog } from './catalog.js';
 import { operatorSession } from './operateur-besoin.js';
 
@@ -98,12 +98,9 @@ async function explain(event) {
     return;
   }
   if (result.status === 400 && result.data?.errors) {
-    let first = null;
-    for (const [key, messages] of Object.entries(result.data.errors)) {
-      if (FIELDS[key] && setFieldError(FIELDS[key], messages)) first ??= FIELDS[key];
-    }
+    const { first } = showFieldErrors(result.data, FIELDS);
     if (first) {
-      byId(first).focus();
+      controlOf(first)?.focus();
       return;
     }
   }

@@ -6,7 +6,7 @@
 import { api, problemText } from './api.js';
 import { API_BASE } from './config.js';
 import { el, byId, focusOn, announce, alertBox } from './dom.js';
-import { setFieldError, clearAllErrors, controlOf, validationErrors } from './forms.js';
+import { showFieldErrors, clearAllErrors, controlOf } from './forms.js';
 import { loadCatalog } from './catalog.js';
 import { REGIONS, regionName } from './regions.js';
 
@@ -314,17 +314,9 @@ function hideAlerts() {
  * A 400: each message next to its field (DSFR error style); the rest in an alert. focus: on the first field in error
  * (after a filter change; not on arrival, where the page title and the messages say it).
  */
-function showFieldErrors(problem, { focus, hadResults }) {
-  const byField = new Map();
-  const others = [];
-  for (const { field, message } of validationErrors(problem)) {
-    const known = FIELDS.find((name) => name.toLowerCase() === (field ?? '').toLowerCase());
-    if (known) byField.set(known, [...(byField.get(known) ?? []), message]);
-    else others.push(message);
-  }
-  for (const [field, messages] of byField) setFieldError(field, messages);
+function showFilterErrors(problem, { focus, hadResults }) {
+  const { first, others } = showFieldErrors(problem, Object.fromEntries(FIELDS.map((field) => [field, field])));
   document.title = `Erreur – ${pageTitle}`;
-  const first = FIELDS.find((field) => byField.has(field));
   if (others.length || !first) {
     const box = byId('filters-alert');
     const node = alertBox('error', 'Ces critères ne peuvent pas être utilisés', others.join(' ') || problemText({ status: 400, data: problem }),
@@ -386,7 +378,7 @@ async function load(query, { fromForm, waitFor = null }) {
     return;
   }
   if (result.status === 400 && result.data?.errors) {
-    showFieldErrors(result.data, { focus: fromForm, hadResults });
+    showFilterErrors(result.data, { focus: fromForm, hadResults });
     return;
   }
   showProblem(result, { focus: fromForm, hadResults });

@@ -4,7 +4,7 @@
 // email ~10 days after the closing opens this page); a new answer replaces the last one.
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, alertBox, formatDate, formatDateTime } from './dom.js';
-import { setFieldError, clearAllErrors, controlOf, validationErrors } from './forms.js';
+import { showFieldErrors, clearAllErrors, controlOf } from './forms.js';
 import { takeFragment, companySession } from './links.js';
 import { companyStatuses, statusLabel, badgeClass } from './labels.js';
 
@@ -52,7 +52,7 @@ function whatToDo(view) {
 
 const pageTitle = document.title;
 /** The fields of the satisfaction form, in page order (the first one in error gets the focus). */
-const SATISFACTION_FIELDS = ['helped', 'comment'];
+const SATISFACTION_FIELDS = { helped: 'helped', comment: 'comment' };
 let current = null;
 let sending = false;
 
@@ -86,16 +86,8 @@ function hideSatisfactionAlert() {
 
 /** A 400 of the API: each message next to its field, focus on the first field in error; anything else in an alert. */
 function showSatisfactionErrors(problemDocument) {
-  const byField = new Map();
-  const others = [];
-  for (const { field, message } of validationErrors(problemDocument)) {
-    const known = SATISFACTION_FIELDS.find((name) => name.toLowerCase() === (field ?? '').toLowerCase());
-    if (known) byField.set(known, [...(byField.get(known) ?? []), message]);
-    else others.push(message);
-  }
-  for (const [field, messages] of byField) setFieldError(field, messages);
+  const { first, others } = showFieldErrors(problemDocument, SATISFACTION_FIELDS);
   document.title = `Erreur – ${pageTitle}`;
-  const first = SATISFACTION_FIELDS.find((field) => byField.has(field));
   if (others.length || !first) {
     showSatisfactionAlert('error', 'Votre avis n\'a pas pu être enregistré', others.join(' ') || problemText({ status: 400, data: problemDocument }), 'satisfaction-problem');
   }
