@@ -1,16 +1,8 @@
-using ConseillersEntreprises.App.Directory;
-using ConseillersEntreprises.App.Email.Templates;
-using ConseillersEntreprises.App.Security;
-using ConseillersEntreprises.App.Settings;
-using ConseillersEntreprises.Core.Geography;
+using ConseillersEntreprises.App.Workflow;
 using ConseillersEntreprises.Core.Needs;
-using ConseillersEntreprises.Core.Stats;
 using ConseillersEntreprises.Storage.Needs;
-using ConseillersEntreprises.Storage.Projections;
 using ConseillersEntreprises.Storage.Queues;
-using ConseillersEntreprises.Storage.Stats;
 using ConseillersEntreprises.Storage.Timers;
-using Microsoft.Extensions.Options;
 
 namespace ConseillersEntreprises.App.Triggers;
 
@@ -23,14 +15,9 @@ namespace ConseillersEntreprises.App.Triggers;
 public sealed class OutboxRelayHandler(
     TableNeedStore needs,
     TableTimerStore timers,
-    TableProjections projections,
-    TableNeedStats stats,
-    TerritoryIndex territories,
+    NeedReadModels readModels,
+    NeedEmailComposer composer,
     QueueBus queues,
-    NeedEmailRenderer renderer,
-    SignedLinks links,
-    IOptionsMonitor<OperatorsOptions> operators,
-    CurrentDirectory directory,
     TimeProvider time) : IQueueHandler
 {
     /// <summary>
@@ -88,90 +75,30 @@ public sealed class OutboxRelayHandler(
         switch (effect)
         {
             case SendEmail email:
-                var rendered = renderer.Render(email, state, new EmailLinks(
-                    email.AdvisorId is { } advisorId ? links.AdvisorNeed(advisorId, state.NeedId) : null,
-                    links.CompanyFollowUp(state.NeedId),
-                    links.SiteUrl));
-                await EnqueueAsync(email.EffectId, rendered, ct);
+                await EnqueueAsync(composer.Compose(email, state), ct);
                 break;
             case ScheduleTimer timer:
                 await timers.ScheduleAsync(timer.NeedId, timer.TimerId, NeedJson.WireName(timer.Kind), timer.DueAt, ct);
                 break;
             case AlertOperators alert:
-                await projections.AddToBasketAsync(NeedJson.WireName(alert.Basket), alert.NeedId, alert.Reason, time.GetUtcNow(), ct);
-                foreach (var address in operators.CurrentValue.Emails)
+                await readModels.AddToBasketAsync(alert, time.GetUtcNow(), ct);
+                foreach (var email in composer.Compose(alert, state))
                 {
-                    await EnqueueAsync($"{alert.EffectId}:{address.Trim().ToUpperInvariant()}",
-                        renderer.RenderOperatorAlert(alert, state, address.Trim(), links.OperatorBaskets), ct);
-                }
-
-                // PRODUCT.md: antenna managers are alerted too about the advisors of theirs still without an answer.
-                foreach (var manager in ManagersOf(alert.AdvisorIds))
-                {
-                    await EnqueueAsync($"{alert.EffectId}:manager:{manager.ToUpperInvariant()}",
-                        renderer.RenderOperatorAlert(alert, state, manager, links.SiteUrl), ct);
+                    await EnqueueAsync(email, ct);
                 }
 
                 break;
             case UpdateProjection { Kind: ProjectionKind.AdvisorInbox } projection:
-                await UpdateInboxAsync(projection, state, ct);
+                await readModels.UpdateInboxAsync(state, projection.AdvisorIds, ct);
                 break;
             case UpdateProjection { Kind: ProjectionKind.NeedStatus }:
-                await UpdateStatsAsync(state, ct);
+                await readModels.UpdateStatsAsync(state, ct);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown effect {effect.GetType().Name}.");
         }
     }
 
-    private IEnumerable<string> ManagersOf(IReadOnlyList<string> advisorIds)
-    {
-        if (advisorIds.Count == 0 || directory.Snapshot is not { } snapshot)
-        {
-            return [];
-        }
-
-        var antennaIds = snapshot.Document.Advisors.Where(a => advisorIds.Contains(a.Id)).Select(a => a.AntennaId).ToHashSet(StringComparer.Ordinal);
-        return snapshot.Document.Antennas
-            .Where(a => antennaIds.Contains(a.Id))
-            .SelectMany(a => a.Managers)
-            .Select(m => m.Email.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-    }
-
-    /// <summary>The need's row of the public stats, from its current state (so a replay, or a late one, converges).</summary>
-    private async Task UpdateStatsAsync(NeedState state, CancellationToken ct)
-    {
-        var themeId = directory.Snapshot?.SubjectThemes.GetValueOrDefault(state.SubjectId);
-        var regionCode = territories.FindCommune(state.Company.CommuneCode)?.RegionCode;
-        if (NeedStatsRow.Of(state, themeId, regionCode) is { } row)
-        {
-            await stats.UpsertAsync(row, ct);
-        }
-        else
-        {
-            await stats.DeleteAsync(StatsMonth.Of(state.CreatedAt), state.NeedId, ct);
-        }
-    }
-
-    private async Task UpdateInboxAsync(UpdateProjection projection, NeedState state, CancellationToken ct)
-    {
-        // Only the rows the decision changed (the load driver measured a third of all storage requests here when every
-        // advisor's row was rewritten on each change).
-        foreach (var match in state.Matches.Where(m => projection.AdvisorIds.Contains(m.AdvisorId)))
-        {
-            await projections.UpsertInboxAsync(match.AdvisorId, state.NeedId, new Dictionary<string, object?>
-            {
-                ["Subject"] = state.SubjectLabel,
-                ["CompanyName"] = state.Company.Name,
-                ["CommuneName"] = state.Company.CommuneName,
-                ["SentAt"] = match.SentAt,
-                ["Status"] = NeedJson.WireName(match.Status),
-                ["UpdatedAt"] = match.UpdatedAt,
-            }, ct);
-        }
-    }
-
-    private async Task EnqueueAsync(string key, Email.EmailMessage email, CancellationToken ct) =>
-        await queues.SendAsync(QueueBus.Emails, new QueuedEmail(key, email.To, email.Subject, email.HtmlBody, email.TextBody).Serialize(), ct);
+    private async Task EnqueueAsync(Email.EmailMessage email, CancellationToken ct) =>
+        await queues.SendAsync(QueueBus.Emails, new QueuedEmail(email.IdempotencyKey!, email.To, email.Subject, email.HtmlBody, email.TextBody).Serialize(), ct);
 }

@@ -1,0 +1,56 @@
+using ConseillersEntreprises.App.Directory;
+using ConseillersEntreprises.Core.Geography;
+using ConseillersEntreprises.Core.Needs;
+using ConseillersEntreprises.Core.Stats;
+using ConseillersEntreprises.Storage.Projections;
+using ConseillersEntreprises.Storage.Stats;
+
+namespace ConseillersEntreprises.App.Workflow;
+
+/// <summary>
+/// The read models a decision changes besides the need itself: the inbox rows of the advisors it touched, the need's
+/// row of the public stats, the operators' baskets. Upserts from the state given, so a replay converges.
+/// </summary>
+public sealed class NeedReadModels(TableProjections projections, TableNeedStats stats, TerritoryIndex territories, CurrentDirectory directory)
+{
+    /// <summary>Only the rows of <paramref name="advisorIds"/> (rewriting every advisor's row was a third of all storage requests).</summary>
+    public async Task UpdateInboxAsync(NeedState state, IReadOnlyCollection<string> advisorIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(advisorIds);
+        foreach (var match in state.Matches.Where(m => advisorIds.Contains(m.AdvisorId)))
+        {
+            await projections.UpsertInboxAsync(match.AdvisorId, state.NeedId, new Dictionary<string, object?>
+            {
+                ["Subject"] = state.SubjectLabel,
+                ["CompanyName"] = state.Company.Name,
+                ["CommuneName"] = state.Company.CommuneName,
+                ["SentAt"] = match.SentAt,
+                ["Status"] = NeedJson.WireName(match.Status),
+                ["UpdatedAt"] = match.UpdatedAt,
+            }, ct);
+        }
+    }
+
+    /// <summary>The need's row of the public stats, from its current state; a need that leaves the stats loses its row.</summary>
+    public async Task UpdateStatsAsync(NeedState state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var themeId = directory.Snapshot?.SubjectThemes.GetValueOrDefault(state.SubjectId);
+        var regionCode = territories.FindCommune(state.Company.CommuneCode)?.RegionCode;
+        if (NeedStatsRow.Of(state, themeId, regionCode) is { } row)
+        {
+            await stats.UpsertAsync(row, ct);
+        }
+        else
+        {
+            await stats.DeleteAsync(StatsMonth.Of(state.CreatedAt), state.NeedId, ct);
+        }
+    }
+
+    public async Task AddToBasketAsync(AlertOperators alert, DateTimeOffset at, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        await projections.AddToBasketAsync(NeedJson.WireName(alert.Basket), alert.NeedId, alert.Reason, at, ct);
+    }
+}
