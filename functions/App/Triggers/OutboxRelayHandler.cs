@@ -157,7 +157,7 @@ public sealed class OutboxRelayHandler(
     private async Task UpdateInboxAsync(UpdateProjection projection, NeedState state, CancellationToken ct)
     {
         // Only the rows the decision changed (the load driver measured a third of all storage requests here when every
-        // advisor's row was rewritten on each change).
+        // advisor's row was rewritten on each change). The cancellation touches every advisor's row.
         foreach (var match in state.Matches.Where(m => projection.AdvisorIds.Contains(m.AdvisorId)))
         {
             await projections.UpsertInboxAsync(match.AdvisorId, state.NeedId, new Dictionary<string, object?>
@@ -166,11 +166,19 @@ public sealed class OutboxRelayHandler(
                 ["CompanyName"] = state.Company.Name,
                 ["CommuneName"] = state.Company.CommuneName,
                 ["SentAt"] = match.SentAt,
-                ["Status"] = NeedJson.WireName(match.Status),
+                ["Status"] = InboxStatus(state, match),
                 ["UpdatedAt"] = match.UpdatedAt,
             }, ct);
         }
     }
+
+    /// <summary>
+    /// The status of an advisor's inbox row: the advisor's match status, except on a cancelled need, whose every row
+    /// says <c>cancelled</c> (the need-level status) so that it leaves the "inbox" and "taking_care" tabs and is never
+    /// shown as waiting for an answer nor as refused.
+    /// </summary>
+    private static string InboxStatus(NeedState state, NeedMatch match) =>
+        state.IsCancelled ? NeedJson.WireName(NeedStatus.Cancelled) : NeedJson.WireName(match.Status);
 
     private async Task EnqueueAsync(string key, Email.EmailMessage email, CancellationToken ct) =>
         await queues.SendAsync(QueueBus.Emails, new QueuedEmail(key, email.To, email.Subject, email.HtmlBody, email.TextBody).Serialize(), ct);
