@@ -43,6 +43,12 @@ function actionFor(target, current) {
   }
 }
 
+// Why a closed need takes no more position, by need status (the sheet's `status`).
+const CLOSED = {
+  cancelled: 'Aucune action n\'est possible : ce besoin a été annulé par l\'équipe Conseillers-Entreprises.',
+  abandoned: 'Aucune action n\'est possible : ce besoin est clos, personne ne l\'a pris en charge dans les délais.',
+};
+
 let sheet = null;
 let busy = false;
 
@@ -86,7 +92,7 @@ function renderActions() {
   const allowed = sheet.allowedStatuses ?? [];
   byId('not-for-me-panel').hidden = true;
   if (allowed.length === 0) {
-    actions.replaceChildren(el('p', { text: 'Aucune action n\'est possible : ce besoin est clos.' }));
+    actions.replaceChildren(el('p', { text: CLOSED[sheet.status] ?? 'Aucune action n\'est possible : ce besoin est clos.' }));
     return;
   }
   const buttons = allowed.map((status) => ({ status, ...actionFor(status, sheet.myStatus) })).filter((a) => a.label);

@@ -3,14 +3,15 @@
 import { api, problemText } from './api.js';
 import { el, byId, formatDateTime } from './dom.js';
 import { takeFragment, advisorSession, goToFreshLinkPage } from './links.js';
-import { matchStatuses, statusLabel, badgeClass } from './labels.js';
+import { inboxStatuses, statusLabel, badgeClass } from './labels.js';
 
 const TABS = [
   { name: 'inbox', label: 'Boîte de réception', empty: 'Aucun besoin en attente de votre réponse.' },
   { name: 'taking_care', label: 'Pris en charge', empty: 'Aucun besoin pris en charge en cours.' },
   { name: 'done', label: 'Clôturés', empty: 'Aucun besoin clôturé.' },
   { name: 'not_for_me', label: 'Refusés', empty: 'Aucun besoin refusé.' },
-  { name: 'expired', label: 'Expirés', empty: 'Aucun besoin expiré.' },
+  // A need an operator cancelled is listed here too (its rows say `cancelled`, whatever the advisor's position).
+  { name: 'expired', label: 'Expirés ou annulés', empty: 'Aucun besoin expiré ou annulé.' },
 ];
 
 const fragment = takeFragment();
@@ -32,7 +33,7 @@ function rowCard(row) {
             el('a', { text: row.companyName || 'Entreprise (nom non diffusé)', attrs: { href: `/conseiller/besoin.html#besoin=${encodeURIComponent(row.needId)}` } })),
           el('p', { className: 'fr-card__desc', text: row.subject ?? '' }),
           el('div', { className: 'fr-card__start' },
-            el('p', { className: `${badgeClass(matchStatuses, row.status)} fr-badge--sm`, text: statusLabel(matchStatuses, row.status) })),
+            el('p', { className: `${badgeClass(inboxStatuses, row.status)} fr-badge--sm`, text: statusLabel(inboxStatuses, row.status) })),
           el('div', { className: 'fr-card__end' },
             el('p', { className: 'fr-card__detail', text: [row.communeName, `reçu le ${formatDateTime(row.sentAt)}`].filter(Boolean).join(' · ') }))))));
 }

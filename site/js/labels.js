@@ -10,6 +10,28 @@ export const matchStatuses = {
   expired: { label: 'Expiré', badge: '' },
 };
 
+/**
+ * An advisor's inbox row (GET /api/advisor/inbox): the advisor's match status, or `cancelled` once an operator
+ * cancelled the need (listed in the "expired" tab).
+ */
+export const inboxStatuses = {
+  ...matchStatuses,
+  cancelled: { label: 'Annulé par l\'équipe', badge: '' },
+};
+
+/** The need's own status (NeedStatusRules, `cancelled` first, `unrouted` while no advisor is found), for the team. */
+export const needStatuses = {
+  unrouted: { label: 'Sans conseiller', badge: 'fr-badge--warning' },
+  cancelled: { label: 'Annulé', badge: '' },
+  abandoned: { label: 'Abandonné (personne ne l\'a pris en charge à temps)', badge: 'fr-badge--error' },
+  quo: { label: 'En attente de réponse', badge: 'fr-badge--new' },
+  taking_care: { label: 'Pris en charge', badge: 'fr-badge--info' },
+  done: { label: 'Clôturé : aide proposée', badge: 'fr-badge--success' },
+  done_no_help: { label: 'Clôturé : pas d\'aide possible', badge: 'fr-badge--warning' },
+  done_not_reachable: { label: 'Clôturé : entreprise injoignable', badge: 'fr-badge--warning' },
+  not_for_me: { label: 'Refusé par tous les conseillers', badge: 'fr-badge--error' },
+};
+
 /** The need as the company sees it (GET /api/company/needs/{id}). */
 export const companyStatuses = {
   quo: { label: 'Transmise, en attente d\'un conseiller', badge: 'fr-badge--new' },

@@ -3,7 +3,7 @@
 // answer is the need as it now is: the view re-renders from it, focus goes to what changed.
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce, formatDateTime } from './dom.js';
-import { matchStatuses, statusLabel, badgeClass } from './labels.js';
+import { matchStatuses, needStatuses, statusLabel, badgeClass } from './labels.js';
 import { setFieldError, clearFieldError, showFieldErrors, controlOf } from './forms.js';
 
 const TOKEN = 'ce.operateur.jeton';
@@ -14,25 +14,16 @@ export const operatorSession = {
   clear() { sessionStorage.removeItem(TOKEN); },
 };
 
-const NEED_STATUSES = {
-  unrouted: { label: 'Sans conseiller', badge: 'fr-badge--warning' },
-  cancelled: { label: 'Annulé', badge: '' },
-  abandoned: { label: 'Abandonné (personne ne l\'a pris en charge à temps)', badge: 'fr-badge--error' },
-  quo: { label: 'En attente de réponse', badge: 'fr-badge--new' },
-  taking_care: { label: 'Pris en charge', badge: 'fr-badge--info' },
-  done: { label: 'Clôturé : aide proposée', badge: 'fr-badge--success' },
-  done_no_help: { label: 'Clôturé : pas d\'aide possible', badge: 'fr-badge--warning' },
-  done_not_reachable: { label: 'Clôturé : entreprise injoignable', badge: 'fr-badge--warning' },
-  not_for_me: { label: 'Refusé par tous les conseillers', badge: 'fr-badge--error' },
-};
-
 const HELPED = { yes: 'Oui, l\'accompagnement l\'a aidée', partly: 'En partie', no: 'Non' };
 
 let need = null;
 let authFailure = () => false;
 let busy = false;
 
-/** PRODUCT.md's status of the need (NeedStatusRules), with the team's own cases first. */
+/**
+ * PRODUCT.md's status of the need, as NeedState.Status: cancelled whatever its matches, then NeedStatusRules (any
+ * expired match → abandoned; not_for_me only when every advisor refused), with `unrouted` for a need without advisor.
+ */
 function needStatus(state) {
   if (state.cancellation) return 'cancelled';
   if (state.timeline?.abandonedAt) return 'abandoned';
@@ -41,6 +32,7 @@ function needStatus(state) {
   for (const status of ['done', 'done_no_help', 'done_not_reachable', 'taking_care', 'quo']) {
     if (seen.has(status)) return status;
   }
+  if (seen.has('expired')) return 'abandoned';
   return 'not_for_me';
 }
 
@@ -80,8 +72,8 @@ function render() {
   document.title = `${state.subjectLabel ?? 'Besoin'} – Espace opérateur – Conseillers-Entreprises`;
   const status = needStatus(state);
   const badge = byId('need-status');
-  badge.className = `fr-badge ${NEED_STATUSES[status].badge}`.trim();
-  badge.textContent = NEED_STATUSES[status].label;
+  badge.className = badgeClass(needStatuses, status);
+  badge.textContent = statusLabel(needStatuses, status);
   badge.dataset.status = status;
   byId('need-meta').textContent = `Besoin ${state.needId} · déposé le ${formatDateTime(state.createdAt)}`;
   byId('need-description').textContent = state.description ?? '';

@@ -84,7 +84,11 @@ public static class AdvisorEndpoints
             : TypedResults.Created($"/api/advisor/needs/{needId}", NeedSheet.For(outcome.State, outcome.State.MatchOf(advisorId)!));
     }
 
-    /// <summary>"Besoins reçus": the advisor's inbox projection, by tab.</summary>
+    /// <summary>
+    /// "Besoins reçus": the advisor's inbox projection, by tab. A row's status is the advisor's match status, or
+    /// <c>cancelled</c> for a need an operator cancelled: such a row is listed with the expired ones (needs that ended
+    /// without the advisor closing them), never in "inbox" nor "taking_care".
+    /// </summary>
     private static async Task<Results<Ok<List<InboxRow>>, ValidationProblem>> InboxAsync(string? tab, HttpContext http, TableProjections projections, CancellationToken ct)
     {
         string[]? statuses = (tab ?? "inbox") switch
@@ -93,7 +97,7 @@ public static class AdvisorEndpoints
             "taking_care" => ["taking_care"],
             "done" => ["done", "done_no_help", "done_not_reachable"],
             "not_for_me" => ["not_for_me"],
-            "expired" => ["expired"],
+            "expired" => ["expired", "cancelled"],
             _ => null,
         };
         if (statuses is null)

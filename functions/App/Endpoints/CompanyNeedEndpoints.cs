@@ -72,7 +72,9 @@ public static class CompanyNeedEndpoints
                 .Where(m => m.Status is MatchStatus.TakingCare or MatchStatus.Done or MatchStatus.DoneNoHelp or MatchStatus.DoneNotReachable)
                 .Select(m => new TakenOnDto(m.InstitutionName, m.AdvisorName, m.TakenOnAt))
                 .ToList();
-            var status = state.IsCancelled ? "cancelled" : state.IsAbandoned ? "abandoned" : state.IsUnrouted ? "unrouted" : NeedJson.WireName(state.Status);
+            // The need status (cancelled and abandoned included: never "not_for_me" for those), or "unrouted" while the
+            // team looks for an advisor.
+            var status = state.IsUnrouted && !state.IsCancelled ? "unrouted" : NeedJson.WireName(state.Status);
             return new CompanyNeedView(
                 state.NeedId,
                 state.SubjectLabel,

@@ -121,7 +121,7 @@ public static class NeedIntakeEndpoints
     {
         public static SubmitResponse From(NeedState state) => new(
             state.NeedId,
-            state.IsUnrouted ? "unrouted" : NeedJson.WireName(state.Status),
+            state.IsUnrouted && !state.IsCancelled ? "unrouted" : NeedJson.WireName(state.Status), // a replay may find it cancelled
             state.Matches.Count);
     }
 }

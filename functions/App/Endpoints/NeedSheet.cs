@@ -20,6 +20,8 @@ public sealed record NeedSheet(
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(mine);
+        // Status is the need's (abandoned and cancelled included); MyStatus stays the advisor's last position, which a
+        // closed need no longer lets it change.
         var closed = state.IsAbandoned || state.IsCancelled;
         return new NeedSheet(
             state.NeedId,

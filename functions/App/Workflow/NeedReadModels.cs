@@ -13,7 +13,10 @@ namespace ConseillersEntreprises.App.Workflow;
 /// </summary>
 public sealed class NeedReadModels(TableProjections projections, TableNeedStats stats, TerritoryIndex territories, CurrentDirectory directory)
 {
-    /// <summary>Only the rows of <paramref name="advisorIds"/> (rewriting every advisor's row was a third of all storage requests).</summary>
+    /// <summary>
+    /// Only the rows of <paramref name="advisorIds"/> (rewriting every advisor's row was a third of all storage requests);
+    /// a cancellation touches every advisor's row.
+    /// </summary>
     public async Task UpdateInboxAsync(NeedState state, IReadOnlyCollection<string> advisorIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -26,11 +29,19 @@ public sealed class NeedReadModels(TableProjections projections, TableNeedStats 
                 ["CompanyName"] = state.Company.Name,
                 ["CommuneName"] = state.Company.CommuneName,
                 ["SentAt"] = match.SentAt,
-                ["Status"] = NeedJson.WireName(match.Status),
+                ["Status"] = InboxStatus(state, match),
                 ["UpdatedAt"] = match.UpdatedAt,
             }, ct);
         }
     }
+
+    /// <summary>
+    /// The status of an advisor's inbox row: the advisor's match status, except on a cancelled need, whose every row
+    /// says <c>cancelled</c> (the need-level status) so that it leaves the "inbox" and "taking_care" tabs and is never
+    /// shown as waiting for an answer nor as refused.
+    /// </summary>
+    private static string InboxStatus(NeedState state, NeedMatch match) =>
+        state.IsCancelled ? NeedJson.WireName(NeedStatus.Cancelled) : NeedJson.WireName(match.Status);
 
     /// <summary>The need's row of the public stats, from its current state; a need that leaves the stats loses its row.</summary>
     public async Task UpdateStatsAsync(NeedState state, CancellationToken ct)

@@ -379,8 +379,16 @@ public static class NeedDecider
             Cancellation = new NeedCancellation { Operator = e.Operator, Reason = e.Reason.Trim(), At = now },
             Timers = [],
         };
+        // PRODUCT.md: the need's open matches end with it. Their status stays the advisor's last position (quo: never
+        // answered, taking_care: was on it), so the history is not rewritten; ClosedAt says when they ended, no more
+        // position is accepted (Decide rejects every event) and every advisor's inbox row shows the need cancelled.
         foreach (var match in state.Matches)
         {
+            if (match.Status is MatchStatus.Quo or MatchStatus.TakingCare)
+            {
+                draft.ReplaceMatch(match with { ClosedAt = now });
+            }
+
             draft.TouchInbox(match.AdvisorId);
         }
 

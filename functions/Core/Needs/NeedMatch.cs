@@ -30,7 +30,10 @@ public sealed record NeedMatch
     /// <summary>When the advisor took the need on; kept while taking_care or done*, cleared by an undo to quo.</summary>
     public DateTimeOffset? TakenOnAt { get; init; }
 
-    /// <summary>When the match reached its current closed status (done*, not_for_me, expired); null while open.</summary>
+    /// <summary>
+    /// When the match reached its current closed status (done*, not_for_me, expired), or when its need was cancelled
+    /// while it was still open (quo or taking_care, kept as the advisor left it); null while open.
+    /// </summary>
     public DateTimeOffset? ClosedAt { get; init; }
 
     /// <summary>The comment given with the current position (e.g. the reason of a refusal).</summary>

@@ -45,18 +45,22 @@ public sealed record NeedState
     /// <summary>Set when an operator cancelled the need.</summary>
     public NeedCancellation? Cancellation { get; init; }
 
-    /// <summary>Derived from the matches (<see cref="NeedStatusRules.Derive"/>).</summary>
+    /// <summary>
+    /// <see cref="NeedStatus.Cancelled"/> once an operator cancelled the need, whatever its matches; otherwise derived
+    /// from the matches (<see cref="NeedStatusRules.Derive"/>).
+    /// </summary>
     [JsonIgnore]
-    public NeedStatus Status => NeedStatusRules.Derive(Matches.Select(m => m.Status));
+    public NeedStatus Status => IsCancelled ? NeedStatus.Cancelled : NeedStatusRules.Derive(Matches.Select(m => m.Status));
 
     /// <summary>No advisor was found: the operators must find one.</summary>
     [JsonIgnore]
     public bool IsUnrouted => Matches.Count == 0;
 
-    /// <summary>Nobody took the need on in time; it is closed.</summary>
+    /// <summary>Nobody took the need on in time; it is closed (its status is <see cref="NeedStatus.Abandoned"/> unless cancelled since).</summary>
     [JsonIgnore]
     public bool IsAbandoned => Timeline.AbandonedAt is not null;
 
+    /// <summary>An operator cancelled the need: its status is <see cref="NeedStatus.Cancelled"/> and it accepts no more events.</summary>
     [JsonIgnore]
     public bool IsCancelled => Cancellation is not null;
 

@@ -19,6 +19,7 @@ public static class OperatorBasketRules
         {
             OperatorBasket.Unrouted => state.IsUnrouted,
             OperatorBasket.NoAnswer or OperatorBasket.LastChance => !state.IsUnrouted && !state.IsAbandoned && state.Status == NeedStatus.Quo,
+            // Refused by all, and only that: an abandoned need (some match expired) is not refused.
             OperatorBasket.Refused => !state.IsUnrouted && state.Status == NeedStatus.NotForMe,
             OperatorBasket.Abandoned => state.IsAbandoned,
             _ => true,

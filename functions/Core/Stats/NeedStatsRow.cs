@@ -50,6 +50,7 @@ public sealed record NeedStatsRow
             return null;
         }
 
+        // An abandoned need counts as transmitted, without exchange nor help (as an all-refused one).
         var status = state.IsUnrouted ? NeedStatus.Quo : state.Status;
         var firstTakenOn = state.Matches.Where(m => m.TakenOnAt is not null).Select(m => m.TakenOnAt!.Value).DefaultIfEmpty().Min();
         return new NeedStatsRow

@@ -61,6 +61,7 @@ public sealed class LifecycleScenarioTests
         // +4 days is Tuesday 14 July (holiday) 17:30 → Wednesday 15 July 09:00.
         Assert.Equal(new DateTimeOffset(2026, 7, 15, 9, 0, 0, TimeSpan.FromHours(2)), _effects.OfType<ScheduleTimer>().Single(t => t.Kind == TimerKind.Reminder).DueAt);
         Assert.True(_state!.IsAbandoned);
+        Assert.Equal(NeedStatus.Abandoned, _state.Status);
         Assert.All(_state.Matches, m => Assert.Equal(MatchStatus.Expired, m.Status));
         Assert.Equal(_effects.Count, _effects.Select(e => e.EffectId).Distinct(StringComparer.Ordinal).Count());
     }

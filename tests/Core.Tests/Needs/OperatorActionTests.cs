@@ -58,6 +58,32 @@ public sealed class OperatorActionTests
         Assert.Empty(cancelled.Emails());
         Assert.Equal(["a", "b"], Assert.Single(cancelled.Projections(ProjectionKind.AdvisorInbox)).AdvisorIds);
         Assert.Single(cancelled.Projections(ProjectionKind.NeedStatus));
+        Assert.Equal(NeedStatus.Cancelled, cancelled.State.Status);
+    }
+
+    [Fact]
+    public void A_cancellation_ends_the_open_matches_and_keeps_every_advisor_s_last_position()
+    {
+        var closedAt = T0.AddMinutes(30);
+        var state = Submit("a", "b", "c", "d")
+            .Position("a", MatchStatus.TakingCare)
+            .Position("c", MatchStatus.NotForMe, closedAt)
+            .Position("d", MatchStatus.TakingCare).Position("d", MatchStatus.Done, closedAt);
+        var at = T0.AddHours(1);
+
+        var cancelled = Accept(state, new NeedCancelled("ops@example.fr", "Doublon"), at).State;
+
+        Assert.Equal(
+            [MatchStatus.TakingCare, MatchStatus.Quo, MatchStatus.NotForMe, MatchStatus.Done],
+            cancelled.Matches.Select(m => m.Status));
+        Assert.Equal([at, at, closedAt, closedAt], cancelled.Matches.Select(m => m.ClosedAt));
+        Assert.Equal(state.Matches.Select(m => m.UpdatedAt), cancelled.Matches.Select(m => m.UpdatedAt));
+        Assert.Equal(state.Match("a").TakenOnAt, cancelled.Match("a").TakenOnAt);
+        Assert.Equal(NeedStatus.Cancelled, cancelled.Status);
+        Assert.False(cancelled.CanGiveSatisfaction);
+        Assert.All(["a", "b", "c", "d"], advisor => Assert.Equal(
+            RejectionCode.Cancelled,
+            Reject(cancelled, new PositionChanged(advisor, MatchStatus.Quo)).Code));
     }
 
     public static TheoryData<NeedEvent> EventsRefusedOnceCancelled() =>
@@ -82,8 +108,16 @@ public sealed class OperatorActionTests
     }
 
     [Fact]
-    public void An_abandoned_need_can_still_be_cancelled() =>
-        Assert.True(Submit("a").Fire(TimerKind.Abandon).State.Then(new NeedCancelled("ops@example.fr", "Spam")).IsCancelled);
+    public void An_abandoned_need_can_still_be_cancelled()
+    {
+        var abandoned = Submit("a").Fire(TimerKind.Abandon).State;
+
+        var cancelled = abandoned.Then(new NeedCancelled("ops@example.fr", "Spam"), T0.AddDays(50));
+
+        Assert.True(cancelled.IsCancelled);
+        Assert.Equal(NeedStatus.Cancelled, cancelled.Status);
+        Assert.Equal(abandoned.Matches, cancelled.Matches); // nothing was open: the expired match keeps its closing
+    }
 
     [Theory]
     [InlineData("", "Doublon")]

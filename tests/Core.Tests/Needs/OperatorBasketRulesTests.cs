@@ -40,13 +40,37 @@ public sealed class OperatorBasketRulesTests
     }
 
     [Fact]
+    public void A_need_refused_by_all_then_abandoned_leaves_refused_for_abandoned()
+    {
+        var refused = Submit("a", "b").Position("a", MatchStatus.NotForMe).Position("b", MatchStatus.NotForMe);
+        var abandoned = refused.Position("b", MatchStatus.Quo).Fire(TimerKind.Abandon).State;
+
+        Assert.Equal(NeedStatus.Abandoned, abandoned.Status);
+        Assert.False(In(OperatorBasket.Refused, abandoned));
+        Assert.True(In(OperatorBasket.Abandoned, abandoned));
+    }
+
+    [Fact]
+    public void A_need_refused_by_all_then_cancelled_is_no_longer_refused()
+    {
+        var refused = Submit("a", "b").Position("a", MatchStatus.NotForMe).Position("b", MatchStatus.NotForMe);
+
+        var cancelled = refused.Then(new NeedCancelled("ops@example.fr", "Doublon"));
+
+        Assert.Equal(NeedStatus.Cancelled, cancelled.Status);
+        Assert.All(Enum.GetValues<OperatorBasket>(), basket => Assert.False(In(basket, cancelled)));
+    }
+
+    [Fact]
     public void An_abandoned_need_stays_abandoned_and_a_cancelled_need_leaves_every_basket()
     {
         var abandoned = Submit("a").Fire(TimerKind.Abandon).State;
         var cancelled = Submit().Then(new NeedCancelled("ops@example.fr", "Doublon"));
+        var abandonedThenCancelled = abandoned.Then(new NeedCancelled("ops@example.fr", "Doublon"));
 
         Assert.True(In(OperatorBasket.Abandoned, abandoned));
-        Assert.False(In(OperatorBasket.NoAnswer, abandoned));
+        Assert.False(In(OperatorBasket.NoAnswer, abandoned) || In(OperatorBasket.Refused, abandoned));
         Assert.All(Enum.GetValues<OperatorBasket>(), basket => Assert.False(In(basket, cancelled)));
+        Assert.All(Enum.GetValues<OperatorBasket>(), basket => Assert.False(In(basket, abandonedThenCancelled)));
     }
 }

@@ -107,6 +107,7 @@ public sealed class TimerTests
         Assert.Equal((OperatorBasket.Abandoned, "need-1:alert:abandoned"), (alert.Basket, alert.EffectId));
         Assert.Equal(["a", "c"], alert.AdvisorIds);
         Assert.True(fired.State.IsAbandoned);
+        Assert.Equal(NeedStatus.Abandoned, fired.State.Status); // not "not_for_me": b's refusal does not make it refused
         Assert.Equal(at, fired.State.Timeline.AbandonedAt);
         Assert.Empty(fired.State.Timers);
         Assert.Equal(["a", "c"], Assert.Single(fired.Projections(ProjectionKind.AdvisorInbox)).AdvisorIds);

@@ -72,6 +72,16 @@ public sealed class NeedStatsRowTests
     }
 
     [Fact]
+    public void An_abandoned_need_counts_as_transmitted_without_exchange_like_one_refused_by_all()
+    {
+        var abandoned = Row(Submit("a", "b").Position("b", MatchStatus.NotForMe).Fire(TimerKind.Abandon).State);
+        var refused = Row(Submit("a", "b").Position("a", MatchStatus.NotForMe).Position("b", MatchStatus.NotForMe));
+
+        Assert.Equal((true, false, false, false), (abandoned.Transmitted, abandoned.Exchange, abandoned.Helped, abandoned.TakenOnWithin5Days));
+        Assert.Equal((refused.Transmitted, refused.Exchange, refused.Helped), (abandoned.Transmitted, abandoned.Exchange, abandoned.Helped));
+    }
+
+    [Fact]
     public void A_cancelled_need_is_not_counted() =>
         Assert.Null(NeedStatsRow.Of(Submit("a").Then(new NeedCancelled("ops@example.fr", "Doublon")), "financement", "75"));
 

@@ -328,6 +328,33 @@ public sealed class NeedEmailRendererTests
         email.Says("Paul Bernard (Urssaf Aquitaine, Urssaf Agen) — paul.bernard@urssaf.example.fr : refusé (pas pour moi)");
     }
 
+    [Fact]
+    public void Operator_alert_for_an_abandoned_need_calls_it_abandoned_never_refused()
+    {
+        var state = Submit(Marie, Paul).State.Position("b", MatchStatus.NotForMe);
+        var abandoned = state.Fire(TimerKind.Abandon);
+
+        var email = _renderer.RenderOperatorAlert(abandoned.Alert(OperatorBasket.Abandoned), abandoned.State, "ops@example.fr", SiteUrl);
+
+        Assert.Equal($"[Abandonnés] {Title}", email.Subject);
+        email.Says("Statut : abandonné (personne ne l'a pris en charge dans les délais)");
+        email.Says("Marie Martin (CCI Lot-et-Garonne, CCI Agen) — marie.martin@cci47.example.fr : expiré");
+        email.DoesNotSay("refusé par tous");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_status_operators_read_of_a_cancelled_need_is_cancelled_whatever_its_matches(bool refusedByAll)
+    {
+        var state = refusedByAll ? Submit(Marie).State.Position("a", MatchStatus.NotForMe) : Submit().State;
+
+        var cancelled = state.Then(new NeedCancelled("ops@example.fr", "Doublon"));
+
+        Assert.Equal("annulé", NeedDisplay.Status(cancelled));
+        Assert.Equal(refusedByAll ? "refusé par tous les conseillers" : "sans conseiller", NeedDisplay.Status(state));
+    }
+
     // ---- Every template
 
     [Theory]

@@ -107,6 +107,23 @@ public sealed class CommentsAndOperatorTests
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         var advisor = await harness.AdvisorClientFromEmailAsync(1);
         Assert.Equal(HttpStatusCode.Conflict, (await WorkflowHarness.PositionAsync(advisor, needId, "taking_care")).StatusCode);
+        var sheet = await advisor.GetFromJsonAsync<JsonElement>($"/api/advisor/needs/{needId}");
+        Assert.Equal("cancelled", sheet.GetProperty("status").GetString());
+        Assert.Equal("quo", sheet.GetProperty("myStatus").GetString()); // the advisor's last position, kept
+        Assert.Equal(0, sheet.GetProperty("allowedStatuses").GetArrayLength());
+
+        // The inbox projection is written by the outbox relay: the row leaves "inbox" for "expired", as cancelled.
+        JsonElement ended = default;
+        for (var i = 0; i < 50 && (ended.ValueKind != JsonValueKind.Array || ended.GetArrayLength() == 0); i++)
+        {
+            await Task.Delay(200);
+            ended = await advisor.GetFromJsonAsync<JsonElement>("/api/advisor/inbox?tab=expired");
+        }
+
+        var endedRow = Assert.Single(ended.EnumerateArray());
+        Assert.Equal(needId, endedRow.GetProperty("needId").GetString());
+        Assert.Equal("cancelled", endedRow.GetProperty("status").GetString());
+        Assert.Empty((await advisor.GetFromJsonAsync<JsonElement>("/api/advisor/inbox?tab=inbox")).EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/api/admin/baskets/review")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync("/api/admin/baskets/inconnue")).StatusCode);
     }

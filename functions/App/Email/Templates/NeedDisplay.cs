@@ -71,21 +71,11 @@ public static class NeedDisplay
         return where.Length > 0 ? $"{person} ({where})" : person;
     }
 
-    /// <summary>The need's status as operators read it.</summary>
+    /// <summary>The need's status as operators read it (an abandoned or cancelled need is never called refused).</summary>
     public static string Status(NeedState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.IsCancelled)
-        {
-            return "annulé";
-        }
-
-        if (state.IsAbandoned)
-        {
-            return "abandonné (personne ne l'a pris en charge dans les délais)";
-        }
-
-        if (state.IsUnrouted)
+        if (state.IsUnrouted && !state.IsCancelled)
         {
             return "sans conseiller";
         }
@@ -98,6 +88,8 @@ public static class NeedDisplay
             NeedStatus.DoneNoHelp => "clôturé sans aide possible",
             NeedStatus.DoneNotReachable => "clôturé, entreprise injoignable",
             NeedStatus.NotForMe => "refusé par tous les conseillers",
+            NeedStatus.Abandoned => "abandonné (personne ne l'a pris en charge dans les délais)",
+            NeedStatus.Cancelled => "annulé",
             _ => state.Status.ToString(),
         };
     }
