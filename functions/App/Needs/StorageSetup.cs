@@ -2,6 +2,7 @@ using ConseillersEntreprises.Storage.Emails;
 using ConseillersEntreprises.Storage.Needs;
 using ConseillersEntreprises.Storage.Projections;
 using ConseillersEntreprises.Storage.Queues;
+using ConseillersEntreprises.Storage.Snapshots;
 using ConseillersEntreprises.Storage.Stats;
 using ConseillersEntreprises.Storage.Timers;
 
@@ -9,7 +10,14 @@ namespace ConseillersEntreprises.App.Needs;
 
 /// <summary>Creates the workflow's tables and queues at start-up (the app needs nothing prepared beforehand).</summary>
 public sealed partial class StorageSetup(
-    TableNeedStore needs, TableTimerStore timers, TableProjections projections, TableNeedStats stats, SentEmailLedger ledger, QueueBus queues, ILogger<StorageSetup> logger) : IHostedService
+    TableNeedStore needs,
+    TableTimerStore timers,
+    TableProjections projections,
+    TableNeedStats stats,
+    SentEmailLedger ledger,
+    NeedSnapshotStore snapshots,
+    QueueBus queues,
+    ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +28,7 @@ public sealed partial class StorageSetup(
             await projections.EnsureCreatedAsync(cancellationToken);
             await stats.EnsureCreatedAsync(cancellationToken);
             await ledger.EnsureCreatedAsync(cancellationToken);
+            await snapshots.EnsureCreatedAsync(cancellationToken);
             await queues.EnsureCreatedAsync(cancellationToken);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)

@@ -45,8 +45,7 @@ public sealed partial class NeedActivities(
     public async Task<EffectOutcome> SendNeedEmail([ActivityTrigger] SendNeedEmailInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var snapshot = await snapshots.GetAsync(input.NeedId, ct);
-        if (snapshot is null || snapshot.State.Version < input.Version)
+        if (await SnapshotAsync(input.NeedId, input.Version, ct) is not { } snapshot)
         {
             return EffectOutcome.Later(SnapshotLag);
         }
@@ -71,8 +70,7 @@ public sealed partial class NeedActivities(
     public async Task<EffectOutcome> AlertOperators([ActivityTrigger] AlertOperatorsInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var snapshot = await snapshots.GetAsync(input.NeedId, ct);
-        if (snapshot is null || snapshot.State.Version < input.Version)
+        if (await SnapshotAsync(input.NeedId, input.Version, ct) is not { } snapshot)
         {
             return EffectOutcome.Later(SnapshotLag);
         }
@@ -89,6 +87,10 @@ public sealed partial class NeedActivities(
 
         return allDone ? EffectOutcome.Done : EffectOutcome.Later(retryAfter);
     }
+
+    /// <summary>The need's snapshot once it holds the decision an effect belongs to; null while it is older.</summary>
+    private async Task<NeedSnapshot?> SnapshotAsync(string needId, long version, CancellationToken ct) =>
+        await snapshots.GetAsync(needId, ct) is { } snapshot && snapshot.State.Version >= version ? snapshot : null;
 
     private static EffectOutcome Outcome(EmailDelivery delivery) =>
         delivery.IsDone ? EffectOutcome.Done : EffectOutcome.Later(delivery.RetryAfter);

@@ -1,0 +1,44 @@
+using ConseillersEntreprises.App.CompanyLookup;
+using ConseillersEntreprises.App.Directory;
+using ConseillersEntreprises.App.Security;
+using ConseillersEntreprises.App.Settings;
+using ConseillersEntreprises.Core.Geography;
+
+namespace ConseillersEntreprises.App.Composition;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything the app's functions need, for every host that runs them.</summary>
+    public static IServiceCollection AddConseillersEntreprises(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedSettings(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddStorage();
+        services.AddDirectory();
+        services.AddLinkSecurity();
+        services.AddEmail();
+        services.AddWorkflow();
+        services.AddCompanyLookup(configuration);
+        return services;
+    }
+
+    /// <summary>The geography, the directory this instance routes with, and its refresh from storage.</summary>
+    public static IServiceCollection AddDirectory(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => TerritoryIndex.LoadEmbedded());
+        services.AddSingleton<CurrentDirectory>();
+        services.AddHostedService<DirectoryRefreshService>();
+        return services;
+    }
+
+    /// <summary>Signed links (HMAC, key id, expiry) and the checks of the three audiences: advisors, companies, operators.</summary>
+    public static IServiceCollection AddLinkSecurity(this IServiceCollection services)
+    {
+        services.AddSingleton<SignedLinks>();
+        services.AddSingleton<LinkTokens>();
+        services.AddSingleton<OperatorAccessFilter>();
+        services.AddSingleton<AdvisorAccessFilter>();
+        services.AddSingleton<CompanyAccessFilter>();
+        return services;
+    }
+}

@@ -1,0 +1,68 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using ConseillersEntreprises.App.Needs;
+using ConseillersEntreprises.App.Settings;
+using ConseillersEntreprises.Storage;
+using ConseillersEntreprises.Storage.Diagnostics;
+using ConseillersEntreprises.Storage.Directory;
+using ConseillersEntreprises.Storage.Emails;
+using ConseillersEntreprises.Storage.Needs;
+using ConseillersEntreprises.Storage.Projections;
+using ConseillersEntreprises.Storage.Queues;
+using ConseillersEntreprises.Storage.Snapshots;
+using ConseillersEntreprises.Storage.Stats;
+using ConseillersEntreprises.Storage.Timers;
+using Microsoft.Extensions.Options;
+
+namespace ConseillersEntreprises.App.Composition;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// The storage clients (a connection string locally, the managed identity on Azure), counted for
+    /// <c>GET /api/admin/metrics/storage</c>, and the stores of our tables, created at start-up.
+    /// </summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        // One managed-identity credential for storage and ACS (it caches its tokens); unused with a connection string.
+        services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        // Counts every Storage request (retries included) for GET /api/admin/metrics/storage and the load driver.
+        services.AddSingleton(sp => new StorageRequestCounter(TablePrefix(sp)));
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            // Few, quick retries: a request waiting on storage is a person waiting; the background loops retry on their own.
+            var options = new TableClientOptions();
+            options.Retry.MaxRetries = 2;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            options.AddPolicy(sp.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
+            return StorageClients.Tables(storage.ConnectionString, storage.AccountName, sp.GetRequiredService<TokenCredential>(), options);
+        });
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+            options.Retry.MaxRetries = 2;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            options.AddPolicy(sp.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
+            return StorageClients.Queues(storage.ConnectionString, storage.AccountName, sp.GetRequiredService<TokenCredential>(), options);
+        });
+        services.AddSingleton(sp => new TableDirectoryStore(Tables(sp), sp.GetRequiredService<TimeProvider>(), TablePrefix(sp)));
+        services.AddSingleton(sp => new TableNeedStore(Tables(sp), sp.GetRequiredService<TimeProvider>(), TablePrefix(sp)));
+        services.AddSingleton(sp => new TableTimerStore(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new TableProjections(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new TableNeedStats(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new SentEmailLedger(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new NeedSnapshotStore(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new QueueBus(sp.GetRequiredService<QueueServiceClient>(), TablePrefix(sp)));
+        services.AddHostedService<StorageSetup>();
+        return services;
+    }
+
+    private static TableServiceClient Tables(IServiceProvider sp) => sp.GetRequiredService<TableServiceClient>();
+
+    private static string? TablePrefix(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix;
+}
