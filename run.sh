@@ -20,7 +20,7 @@ case "${1:-}" in
   *) ce_die "unknown argument '$1' (try --help)" ;;
 esac
 
-APP_PROJECT=functions/App/App.csproj
+APP_PROJECT=functions/LocalHost/LocalHost.csproj
 APP_PORT=7071
 BLOB_PORT=10000 QUEUE_PORT=10001 TABLE_PORT=10002
 SMTP_PORT=1025 MAILBOX_PORT=1080

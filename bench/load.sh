@@ -18,7 +18,7 @@ case "${1:-}" in
   -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 
-APP_PROJECT=functions/App/App.csproj
+APP_PROJECT=functions/LocalHost/LocalHost.csproj
 DRIVER_PROJECT=bench/LoadDriver/LoadDriver.csproj
 DRIVER_DLL=bench/LoadDriver/bin/Release/net10.0/ConseillersEntreprises.LoadDriver.dll
 APP_PORT=7072 FAKE_API_PORT=7073

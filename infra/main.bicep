@@ -1,6 +1,6 @@
 // Conseillers-Entreprises on Azure: one resource group with
 //   - a storage account (tables, queues, the Functions host's blobs, the deployment package, the static site),
-//   - a Flex Consumption function app running the app as a custom handler, with a system-assigned identity,
+//   - a Flex Consumption function app (.NET isolated worker, dotnet-isolated 10.0), with a system-assigned identity,
 //   - Application Insights + Log Analytics,
 //   - a Key Vault holding the secrets, read by the app through Key Vault references,
 //   - Azure Communication Services Email (Azure-managed sender domain).

@@ -1,6 +1,6 @@
-// Flex Consumption function app running the app as an Azure Functions custom handler (host.json
-// customHandler: `dotnet ConseillersEntreprises.App.dll`, framework-dependent). The Functions host owns the
-// HTTP, queue and timer triggers and scaling; the app gets its settings as environment variables.
+// Flex Consumption function app running functions/App, a .NET isolated-worker Functions app (dotnet-isolated 10.0).
+// The Functions host owns the triggers (HTTP, Durable orchestrations and activities, timers) and scaling; the app
+// gets its settings as environment variables.
 // Storage is reached with the system-assigned identity (no connection strings, no shared keys).
 param location string
 param tags object
@@ -74,8 +74,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -2,6 +2,7 @@ using ConseillersEntreprises.App.CompanyLookup;
 using ConseillersEntreprises.App.Directory;
 using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.App.Settings;
+using ConseillersEntreprises.Core.Directory;
 using ConseillersEntreprises.Core.Geography;
 
 namespace ConseillersEntreprises.App.Composition;
@@ -19,6 +20,8 @@ public static class ServiceCollectionExtensions
         services.AddEmail();
         services.AddWorkflow();
         services.AddCompanyLookup(configuration);
+        // Answers are camelCase JSON with the directory's enum names, in every host (TypedResults read these options).
+        services.ConfigureHttpJsonOptions(options => DirectoryJson.Configure(options.SerializerOptions));
         return services;
     }
 

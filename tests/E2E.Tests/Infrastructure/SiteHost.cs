@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
+using ConseillersEntreprises.LocalHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 
@@ -10,7 +11,7 @@ namespace ConseillersEntreprises.E2E.Tests.Infrastructure;
 /// The real app on a real loopback port (Kestrel, not the in-memory test server: a browser has to reach it), serving
 /// the site and the API from one URL as a local run does.
 /// </summary>
-public sealed class SiteHost : WebApplicationFactory<Program>
+public sealed class SiteHost : WebApplicationFactory<LocalHostApp>
 {
     private readonly Dictionary<string, string?> _settings;
 

@@ -21,8 +21,8 @@ public sealed class StartupTests
 
         var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
 
-        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
-        Assert.NotNull(validation);
+        var validation = Causes(error).OfType<OptionsValidationException>().FirstOrDefault();
+        Assert.True(validation is not null, $"the start fails on the setting, not on {error}");
         Assert.Contains(named, validation.Message, StringComparison.Ordinal);
     }
 
@@ -57,5 +57,16 @@ public sealed class StartupTests
         Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.True(last!.Headers.RetryAfter is not null || last.Headers.Contains("Retry-After"));
         Assert.Contains("Trop de requêtes", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The exception and every exception inside it (the host may wrap the validation failure).</summary>
+    private static IEnumerable<Exception> Causes(Exception error)
+    {
+        yield return error;
+        var inner = error is AggregateException aggregate ? aggregate.InnerExceptions : (error.InnerException is { } one ? [one] : []);
+        foreach (var cause in inner.SelectMany(Causes))
+        {
+            yield return cause;
+        }
     }
 }

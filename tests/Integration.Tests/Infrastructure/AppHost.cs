@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
+using ConseillersEntreprises.LocalHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace ConseillersEntreprises.Integration.Tests.Infrastructure;
 /// The real app, in memory, against the real Azurite and SMTP capture. Each host gets its own table prefix, so test
 /// classes never see each other's data; two hosts given the same prefix behave like two instances of one deployment.
 /// </summary>
-public class AppHost : WebApplicationFactory<Program>
+public class AppHost : WebApplicationFactory<LocalHostApp>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
