@@ -1,9 +1,12 @@
 using ConseillersEntreprises.App;
 using ConseillersEntreprises.App.Composition;
 using ConseillersEntreprises.App.Endpoints;
+using ConseillersEntreprises.LocalHost.Functions;
+using ConseillersEntreprises.LocalHost.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 
 // LocalHost: the app's functions and the static site on one URL, for ./run.sh and every test.
+var functions = FunctionCatalog.Discover(typeof(AppServiceCollectionExtensions).Assembly);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -12,7 +15,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddConseillersEntreprises(builder.Configuration);
 builder.Services.AddHandMadeEngineTriggers();
-builder.Services.AddStatsCache();
 builder.Services.AddPublicRateLimits(builder.Configuration);
 builder.Services.AddFrenchProblemDetails();
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true); // the DSFR stylesheet: 354 KiB → 46 KiB
@@ -40,12 +42,8 @@ app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseRateLimiter();
-app.UseOutputCache();
 
-app.MapHealthEndpoints();
-app.MapCatalogEndpoints();
-app.MapCommuneEndpoints();
-app.MapCompanyEndpoints();
+app.MapHttpFunctions(functions, HttpFunctionEndpoints.RoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json")));
 app.MapAdminLoginEndpoints();
 app.MapAdminDirectoryEndpoints();
 app.MapAdminMetricsEndpoints();
@@ -55,7 +53,6 @@ app.MapAdvisorEndpoints();
 app.MapAdvisorLoginEndpoints();
 app.MapCompanyNeedEndpoints();
 app.MapAdminNeedEndpoints();
-app.MapStatsEndpoints();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Introuvable", detail: "Cette adresse de l'API n'existe pas."));
 
 await app.RunAsync();

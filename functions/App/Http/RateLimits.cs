@@ -16,7 +16,6 @@ public static class RateLimits
 
     public static IServiceCollection AddPublicRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.Section));
         return services.AddRateLimiter(options =>
         {
             // Limits are read when a client's partition is created, from settings bound like every other section.

@@ -32,6 +32,11 @@ public static class FunctionCatalog
     {
         foreach (var parameter in method.GetParameters())
         {
+            if (parameter.GetCustomAttribute<HttpTriggerAttribute>() is { } http)
+            {
+                return new LocalFunction(name, FunctionKind.Http, method, parameter, http.Route, http.Methods);
+            }
+
             if (parameter.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null)
             {
                 return new LocalFunction(name, FunctionKind.Orchestrator, method, parameter);
@@ -41,8 +46,13 @@ public static class FunctionCatalog
             {
                 return new LocalFunction(name, FunctionKind.Activity, method, parameter);
             }
+
+            if (parameter.GetCustomAttribute<TimerTriggerAttribute>() is { } timer)
+            {
+                return new LocalFunction(name, FunctionKind.Timer, method, parameter, Schedule: timer.Schedule);
+            }
         }
 
-        throw new NotSupportedException($"Function {name} ({method.DeclaringType?.Name}.{method.Name}): LocalHost runs orchestration and activity triggers only.");
+        throw new NotSupportedException($"Function {name} ({method.DeclaringType?.Name}.{method.Name}): LocalHost runs HTTP, orchestration, activity and timer triggers only.");
     }
 }

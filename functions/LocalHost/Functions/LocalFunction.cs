@@ -7,13 +7,21 @@ public sealed record LocalFunction(
     string Name,
     FunctionKind Kind,
     MethodInfo Method,
-    ParameterInfo Trigger)
+    ParameterInfo Trigger,
+    string? Route = null,
+    IReadOnlyList<string>? Methods = null,
+    string? Schedule = null)
 {
+    /// <summary>The route as the Functions host defaults it: the function's name when the attribute gives none.</summary>
+    public string EffectiveRoute => Route ?? Name;
+
     /// <summary>The binding type <c>functions.metadata</c> gives this trigger.</summary>
     public string TriggerType => Kind switch
     {
+        FunctionKind.Http => "httpTrigger",
         FunctionKind.Orchestrator => "orchestrationTrigger",
         FunctionKind.Activity => "activityTrigger",
+        FunctionKind.Timer => "timerTrigger",
         _ => throw new InvalidOperationException($"Unknown kind {Kind}."),
     };
 }

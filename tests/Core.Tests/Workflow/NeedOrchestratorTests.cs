@@ -92,12 +92,13 @@ public sealed class NeedOrchestratorTests(OrchestrationHost host) : IClassFixtur
     [Fact]
     public async Task A_command_is_answered_while_an_email_waits_for_the_relay()
     {
-        var needId = await host.StartNeedAsync(Calm, "a");
+        var needId = OrchestrationHost.NewNeedId();
         var confirmation = (string?)null;
         host.EmailAnswer = (input, attempt) =>
             input.NeedId == needId && input.Email.Template == EmailTemplate.CompanyConfirmation && attempt < 3
                 ? EffectOutcome.Later(TimeSpan.FromSeconds(1))
                 : EffectOutcome.Done;
+        await host.StartNeedAsync(needId, Calm, "a");
         await OrchestrationHost.WaitUntilAsync(() =>
             (confirmation = host.Emails(needId, EmailTemplate.CompanyConfirmation).SingleOrDefault()?.Email.EffectId) is not null);
 

@@ -66,10 +66,13 @@ public sealed class OrchestrationHost : IAsyncLifetime
         }
     }
 
+    public static string NewNeedId() => "n" + Guid.NewGuid().ToString("N")[..12];
+
     /// <summary>Submits a need to these advisors now, as the intake does, and starts its orchestration.</summary>
-    public async Task<string> StartNeedAsync(WorkflowSchedule schedule, params string[] advisorIds)
+    public Task<string> StartNeedAsync(WorkflowSchedule schedule, params string[] advisorIds) => StartNeedAsync(NewNeedId(), schedule, advisorIds);
+
+    public async Task<string> StartNeedAsync(string needId, WorkflowSchedule schedule, params string[] advisorIds)
     {
-        var needId = "n" + Guid.NewGuid().ToString("N")[..12];
         var submitted = new NeedSubmitted(needId, "tresorerie", "Difficultés de trésorerie", "Un client important paie avec trois mois de retard.",
             Needs.NeedFixtures.Company, Needs.NeedFixtures.Contact, [.. advisorIds.Select(Needs.NeedFixtures.Advisor)]);
         var accepted = Assert.IsType<Accepted>(NeedDecider.Decide(null, submitted, DateTimeOffset.UtcNow, schedule));

@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ConseillersEntreprises.App;
 using ConseillersEntreprises.App.CompanyLookup;
+using ConseillersEntreprises.App.Composition;
 using ConseillersEntreprises.App.Endpoints;
 using ConseillersEntreprises.Integration.Tests.Fakes;
+using ConseillersEntreprises.LocalHost.Functions;
+using ConseillersEntreprises.LocalHost.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +17,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ConseillersEntreprises.Integration.Tests.CompanyLookup;
 
-/// <summary><c>GET /api/companies/{siret}</c> in a minimal host (only this feature), against the fake API.</summary>
+/// <summary><c>GET /api/companies/{siret}</c> in a minimal host (only this function, mapped as LocalHost maps it), against the fake API.</summary>
 public sealed class CompanyEndpointsTests : IAsyncLifetime
 {
     private FakeRechercheEntreprisesServer server = null!;
@@ -32,10 +35,9 @@ public sealed class CompanyEndpointsTests : IAsyncLifetime
             ["CompanyLookup:Timeout"] = "00:00:01",
         });
         builder.Services.AddCompanyLookup(builder.Configuration);
-        builder.Services.AddPublicRateLimits(builder.Configuration);
+        builder.Services.AddHttpApi(builder.Configuration);
         app = builder.Build();
-        app.UseRateLimiter();
-        app.MapCompanyEndpoints();
+        app.MapHttpFunctions(FunctionCatalog.Discover(typeof(CompanyFunctions).Assembly).Where(f => f.Name == "Company"), "api");
         await app.StartAsync();
         client = app.GetTestClient();
     }

@@ -1,22 +1,18 @@
 using ConseillersEntreprises.App.Directory;
 using ConseillersEntreprises.Storage.Directory;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
-public static class HealthEndpoints
+/// <summary><c>GET /api/health</c>: 200 when storage answers (one point read, 3 s at most); 503 otherwise.</summary>
+public sealed class HealthFunctions(TableDirectoryStore store, CurrentDirectory directory)
 {
-    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    [Function("Health")]
+    public async Task<IResult> Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
-        app.MapGet("/api/health", CheckAsync).WithName("Health");
-        return app;
-    }
-
-    /// <summary>200 when storage answers (one point read, 3 s at most); 503 otherwise.</summary>
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
-        TableDirectoryStore store, CurrentDirectory directory, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(3));
         var snapshot = directory.Snapshot;
         try

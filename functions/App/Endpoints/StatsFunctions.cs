@@ -1,59 +1,68 @@
 using ConseillersEntreprises.App.Directory;
+using ConseillersEntreprises.App.Settings;
 using ConseillersEntreprises.App.Stats;
 using ConseillersEntreprises.Core.Geography;
 using ConseillersEntreprises.Core.Stats;
 using ConseillersEntreprises.Storage.Stats;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
 /// <summary>
 /// The public stats (PRODUCT.md): needs submitted, and the shares transmitted, with an exchange, closed with help and
 /// taken on within 5 days; monthly, and by theme, size, sector and region. Public, rate-limited and cached: a query
-/// reads the stats projection's partitions of its months, so the same query is served from memory for a while.
+/// reads the stats projection's partitions of its months, so the same query is answered from memory for
+/// <see cref="StatsOptions.CacheDuration"/> (a popular page reads the table once per period, not once per visitor).
 /// </summary>
-public static class StatsEndpoints
+public sealed class StatsFunctions(
+    TableNeedStats stats,
+    CurrentDirectory directory,
+    TerritoryIndex territories,
+    TimeProvider time,
+    IMemoryCache cache,
+    IOptionsMonitor<StatsOptions> options,
+    PublicRateLimiter limits)
 {
-    public static IEndpointRouteBuilder MapStatsEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/stats", GetAsync).RequireRateLimiting(RateLimits.Public).CacheOutput(StatsCachePolicy.Instance).WithName("Stats");
-        app.MapGet("/api/stats.csv", GetCsvAsync).RequireRateLimiting(RateLimits.Public).CacheOutput(StatsCachePolicy.Instance).WithName("StatsCsv");
-        return app;
-    }
+    [Function("Stats")]
+    public async Task<IResult> Stats(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stats")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        limits.Refusal(RateLimitPolicy.Public, request) ?? await AnswerAsync(request, report => TypedResults.Ok(report), cancellationToken);
 
-    /// <summary>The output cache the stats use (<see cref="StatsCachePolicy"/>).</summary>
-    public static IServiceCollection AddStatsCache(this IServiceCollection services) => services.AddOutputCache();
+    [Function("StatsCsv")]
+    public async Task<IResult> StatsCsv(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stats.csv")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        limits.Refusal(RateLimitPolicy.Public, request) ?? await AnswerAsync(
+            request,
+            report => TypedResults.File(App.Stats.StatsCsv.Monthly(report), "text/csv; charset=utf-8", $"conseillers-entreprises-statistiques-{report.From}-{report.To}.csv"),
+            cancellationToken);
 
-    private static async Task<Results<Ok<StatsReport>, ValidationProblem>> GetAsync(
-        string? from, string? to, string? region, string? theme,
-        TableNeedStats stats, CurrentDirectory directory, TerritoryIndex territories, TimeProvider time, CancellationToken ct)
+    private async Task<IResult> AnswerAsync(HttpRequest request, Func<StatsReport, IResult> answer, CancellationToken ct)
     {
-        var parsed = Parse(from, to, region, theme, directory, territories, time);
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query;
+        var parsed = Parse(query["from"], query["to"], query["region"], query["theme"]);
         if (parsed.Errors is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await ReportAsync(parsed.Query!, stats, directory, territories, ct));
+        // Only successful reports are kept: a refused query is judged again each time.
+        var duration = options.CurrentValue.CacheDuration;
+        var report = duration > TimeSpan.Zero
+            ? await cache.GetOrCreateAsync(parsed.Query!, entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = duration;
+                return ReportAsync(parsed.Query!, ct);
+            })
+            : await ReportAsync(parsed.Query!, ct);
+        return answer(report!);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem>> GetCsvAsync(
-        string? from, string? to, string? region, string? theme,
-        TableNeedStats stats, CurrentDirectory directory, TerritoryIndex territories, TimeProvider time, CancellationToken ct)
-    {
-        var parsed = Parse(from, to, region, theme, directory, territories, time);
-        if (parsed.Errors is { } errors)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var report = await ReportAsync(parsed.Query!, stats, directory, territories, ct);
-        return TypedResults.File(
-            StatsCsv.Monthly(report), "text/csv; charset=utf-8", $"conseillers-entreprises-statistiques-{report.From}-{report.To}.csv");
-    }
-
-    private static async Task<StatsReport> ReportAsync(
-        StatsQuery query, TableNeedStats stats, CurrentDirectory directory, TerritoryIndex territories, CancellationToken ct)
+    private async Task<StatsReport> ReportAsync(StatsQuery query, CancellationToken ct)
     {
         var rows = await stats.ReadAsync(StatsMonth.Format(query.From), StatsMonth.Format(query.To), ct);
         var themes = directory.Snapshot?.ThemeLabels;
@@ -61,8 +70,7 @@ public static class StatsEndpoints
     }
 
     /// <summary>Defaults: the last 12 months up to the current one (Europe/Paris), all of France, every theme.</summary>
-    private static (StatsQuery? Query, Dictionary<string, string[]>? Errors) Parse(
-        string? from, string? to, string? region, string? theme, CurrentDirectory directory, TerritoryIndex territories, TimeProvider time)
+    private (StatsQuery? Query, Dictionary<string, string[]>? Errors) Parse(string? from, string? to, string? region, string? theme)
     {
         var errors = new Dictionary<string, string[]>();
         var currentMonth = StatsMonth.TryParse(StatsMonth.Of(time.GetUtcNow()), out var now) ? now : default;

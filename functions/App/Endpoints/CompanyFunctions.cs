@@ -1,24 +1,29 @@
 using ConseillersEntreprises.Core.Companies;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
-public static class CompanyEndpoints
+/// <summary>
+/// <c>GET /api/companies/{siret}</c>: company facts for the form. Public, and every miss costs a call to the API's shared
+/// quota: limited per client address like the other public routes.
+/// </summary>
+public sealed class CompanyFunctions(ICompanyLookup companies, PublicRateLimiter limits)
 {
-    public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder app)
-    {
-        // Public, and every miss costs a call to the API's shared quota: limited per client address like the other public routes.
-        app.MapGet("/api/companies/{siret}", GetAsync).RequireRateLimiting(RateLimits.Public).WithName("Company");
-        return app;
-    }
-
     /// <summary>
-    /// Company facts for the form: 200 with the facts, 400 for a malformed SIRET, 404 when unknown or non-diffusible
-    /// (the form then asks for the commune), 503 when API Recherche d'entreprises cannot answer now.
+    /// 200 with the facts, 400 for a malformed SIRET, 404 when unknown or non-diffusible (the form then asks for the
+    /// commune), 503 when API Recherche d'entreprises cannot answer now.
     /// </summary>
-    private static async Task<Results<Ok<CompanyDto>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string siret, ICompanyLookup companies, CancellationToken ct)
+    [Function("Company")]
+    public async Task<IResult> Company(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "companies/{siret}")] HttpRequest request,
+        string siret,
+        CancellationToken cancellationToken)
     {
+        if (limits.Refusal(RateLimitPolicy.Public, request) is { } refused)
+        {
+            return refused;
+        }
+
         if (!Siret.TryNormalize(siret, out var normalized, out var error))
         {
             return TypedResults.ValidationProblem(
@@ -26,10 +31,10 @@ public static class CompanyEndpoints
                 title: "Le numéro SIRET n'est pas valide.");
         }
 
-        var result = await companies.LookupAsync(normalized, ct);
+        var result = await companies.LookupAsync(normalized, cancellationToken);
         return result.Kind switch
         {
-            CompanyLookupKind.Found when result.Facts is { } facts => TypedResults.Ok(CompanyDto.From(facts)),
+            CompanyLookupKind.Found when result.Facts is { } facts => (IResult)TypedResults.Ok(CompanyDto.From(facts)),
             CompanyLookupKind.NotFound => TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Entreprise introuvable",

@@ -7,7 +7,7 @@ using ConseillersEntreprises.Core.Geography;
 
 namespace ConseillersEntreprises.App.Composition;
 
-public static class ServiceCollectionExtensions
+public static class AppServiceCollectionExtensions
 {
     /// <summary>Everything the app's functions need, for every host that runs them.</summary>
     public static IServiceCollection AddConseillersEntreprises(this IServiceCollection services, IConfiguration configuration)
@@ -20,8 +20,18 @@ public static class ServiceCollectionExtensions
         services.AddEmail();
         services.AddWorkflow();
         services.AddCompanyLookup(configuration);
+        services.AddHttpApi(configuration);
+        return services;
+    }
+
+    /// <summary>What the HTTP functions share: JSON options, the per-client rate limits, an in-memory answer cache.</summary>
+    public static IServiceCollection AddHttpApi(this IServiceCollection services, IConfiguration configuration)
+    {
         // Answers are camelCase JSON with the directory's enum names, in every host (TypedResults read these options).
         services.ConfigureHttpJsonOptions(options => DirectoryJson.Configure(options.SerializerOptions));
+        services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.Section));
+        services.AddSingleton<PublicRateLimiter>();
+        services.AddMemoryCache();
         return services;
     }
 
