@@ -44,13 +44,8 @@ app.UseStaticFiles();
 app.UseRateLimiter();
 
 app.MapHttpFunctions(functions, HttpFunctionEndpoints.RoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json")));
-app.MapAdminLoginEndpoints();
-app.MapAdminDirectoryEndpoints();
-app.MapAdminMetricsEndpoints();
-app.MapRoutingExplainEndpoints();
 app.MapNeedIntakeEndpoints();
 app.MapAdvisorEndpoints();
-app.MapAdvisorLoginEndpoints();
 app.MapCompanyNeedEndpoints();
 app.MapAdminNeedEndpoints();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Introuvable", detail: "Cette adresse de l'API n'existe pas."));

@@ -117,8 +117,6 @@ public static class AdvisorEndpoints
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Besoin introuvable", detail: "Ce besoin n'existe pas ou ne vous a pas été transmis.");
 
-    public sealed record LoginLinkRequest(string? Email);
-
     public sealed record PositionRequest(string? Status, string? Comment);
 
     public sealed record CommentRequest(string? Text);

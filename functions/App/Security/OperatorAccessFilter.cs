@@ -16,27 +16,39 @@ public sealed class OperatorAccessFilter(LinkTokens tokens, IOptionsMonitor<Oper
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        var http = context.HttpContext;
+        var access = Check(context.HttpContext);
+        if (access.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        context.HttpContext.Items[OperatorEmailItem] = access.Subject;
+        return await next(context);
+    }
+
+    /// <summary>The operator's email, or the 401/403 to answer.</summary>
+    public Access Check(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         var validation = tokens.Validate(LinkTokens.BearerToken(http), TokenAudiences.Operator);
         if (!validation.IsValid)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            return TypedResults.Problem(
+            return Access.Refused(TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Accès refusé",
                 detail: validation.Status == TokenStatus.Expired
                     ? "Votre lien de connexion a expiré : demandez-en un nouveau."
-                    : "Un lien de connexion opérateur valide est nécessaire.");
+                    : "Un lien de connexion opérateur valide est nécessaire."));
         }
 
         var email = validation.Claims!.Subject;
         if (!operators.CurrentValue.Emails.Any(e => string.Equals(e.Trim(), email, StringComparison.OrdinalIgnoreCase)))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Accès refusé",
-                detail: "Cette adresse n'est plus autorisée à administrer le service.");
+            return Access.Refused(TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Accès refusé",
+                detail: "Cette adresse n'est plus autorisée à administrer le service."));
         }
 
-        http.Items[OperatorEmailItem] = email;
-        return await next(context);
+        return Access.Granted(email);
     }
 }

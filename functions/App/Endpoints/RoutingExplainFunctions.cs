@@ -3,28 +3,31 @@ using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.Core.Companies;
 using ConseillersEntreprises.Core.Routing;
 using ConseillersEntreprises.Core.Time;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
-public static class RoutingExplainEndpoints
+/// <summary>
+/// <c>GET /api/admin/routing/explain?subjectId=&amp;communeCode=&amp;siret=</c>: for each advisor competent on the subject,
+/// kept, or left out with the reason. With a SIRET the company facts (and the commune, unless given) come from the
+/// lookup; without it they are unknown and filters needing them fail.
+/// </summary>
+public sealed class RoutingExplainFunctions(OperatorAccessFilter operators, CurrentDirectory directory, ICompanyLookup companies, TimeProvider time)
 {
-    public static IEndpointRouteBuilder MapRoutingExplainEndpoints(this IEndpointRouteBuilder app)
+    [Function("ExplainRouting")]
+    public async Task<IResult> ExplainRouting(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/routing/explain")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
-        app.MapGet("/api/admin/routing/explain", ExplainAsync)
-            .AddEndpointFilter<OperatorAccessFilter>()
-            .WithName("ExplainRouting");
-        return app;
-    }
+        ArgumentNullException.ThrowIfNull(request);
+        if (operators.Check(request.HttpContext).Refusal is { } refusal)
+        {
+            return refusal;
+        }
 
-    /// <summary>
-    /// For each advisor competent on the subject: kept, or left out with the reason. With a SIRET the company facts
-    /// (and the commune, unless given) come from the lookup; without it they are unknown and filters needing them fail.
-    /// </summary>
-    private static async Task<Results<Ok<ExplainResponse>, ValidationProblem>> ExplainAsync(
-        string? subjectId, string? communeCode, string? siret,
-        CurrentDirectory directory, ICompanyLookup companies, TimeProvider time, CancellationToken ct)
-    {
+        var subjectId = Query(request, "subjectId");
+        var communeCode = Query(request, "communeCode");
+        var siret = Query(request, "siret");
         var errors = new Dictionary<string, string[]>();
         var snapshot = directory.Snapshot;
         if (string.IsNullOrWhiteSpace(subjectId) || snapshot is null || !snapshot.SubjectLabels.ContainsKey(subjectId))
@@ -47,7 +50,7 @@ public static class RoutingExplainEndpoints
         var lookup = "none";
         if (normalizedSiret is not null)
         {
-            var result = await companies.LookupAsync(normalizedSiret, ct);
+            var result = await companies.LookupAsync(normalizedSiret, cancellationToken);
             facts = result.Facts;
             lookup = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(result.Kind.ToString());
         }
@@ -61,6 +64,8 @@ public static class RoutingExplainEndpoints
             [.. explanation.Kept.Select(a => new KeptDto(a.AdvisorId, a.AdvisorName, a.InstitutionName, a.AntennaName))],
             [.. explanation.LeftOut.Select(a => new LeftOutDto(a.AdvisorId, a.AdvisorName, a.Rule, a.Reason))]));
     }
+
+    private static string? Query(HttpRequest request, string name) => request.Query[name] is { Count: > 0 } values ? values.ToString() : null;
 
     public sealed record ExplainResponse(string SubjectId, string? CommuneCode, string CompanyLookup, IReadOnlyList<KeptDto> Kept, IReadOnlyList<LeftOutDto> LeftOut);
 

@@ -6,56 +6,70 @@ using ConseillersEntreprises.Core.Directory;
 using ConseillersEntreprises.Core.Geography;
 using ConseillersEntreprises.Storage.Directory;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
-public static class AdminDirectoryEndpoints
+/// <summary>
+/// The directory, for operators: as JSON (the whole document) and the advisors as a spreadsheet. A write is validated
+/// whole and stored only when entirely valid, every problem listed (by JSON path, or by spreadsheet line and column).
+/// </summary>
+public sealed class AdminDirectoryFunctions(
+    OperatorAccessFilter operators,
+    TerritoryIndex territories,
+    TableDirectoryStore store,
+    CurrentDirectory current)
 {
-    public static IEndpointRouteBuilder MapAdminDirectoryEndpoints(this IEndpointRouteBuilder app)
-    {
-        var admin = app.MapGroup("/api/admin/directory").AddEndpointFilter<OperatorAccessFilter>();
-        admin.MapGet("/", Get).WithName("GetDirectory");
-        admin.MapPut("/", PutAsync).WithName("PutDirectory");
-        admin.MapGet("/advisors.csv", ExportCsv).WithName("ExportAdvisorsCsv");
-        admin.MapPut("/advisors.csv", ImportCsvAsync).WithName("ImportAdvisorsCsv");
-        return app;
-    }
-
-    private static Results<ContentHttpResult, NotFound<ProblemDetailsBody>> Get(CurrentDirectory directory) =>
-        directory.Snapshot is { } snapshot
+    [Function("GetDirectory")]
+    public IResult GetDirectory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/directory")] HttpRequest request) =>
+        operators.Check(Context(request)).Refusal
+        ?? (current.Snapshot is { } snapshot
             ? TypedResults.Content(JsonSerializer.Serialize(snapshot.Document, DirectoryJson.Options), "application/json; charset=utf-8")
-            : TypedResults.NotFound(new ProblemDetailsBody(404, "Annuaire absent", "Aucun annuaire n'a encore été enregistré."));
+            : TypedResults.NotFound(new ProblemDetailsBody(404, "Annuaire absent", "Aucun annuaire n'a encore été enregistré.")));
 
-    /// <summary>
-    /// Validates the WHOLE document first and lists every problem; stores nothing unless it is entirely valid.
-    /// The body is read here rather than bound, so that malformed JSON gets a French message with its position.
-    /// </summary>
-    private static async Task<Results<Ok<DirectoryCounts>, ValidationProblem>> PutAsync(
-        HttpRequest request, TerritoryIndex territories, TableDirectoryStore store, CurrentDirectory current, CancellationToken ct)
+    /// <summary>The body is read here rather than bound, so that malformed JSON gets a French message with its position.</summary>
+    [Function("PutDirectory")]
+    public async Task<IResult> PutDirectory(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/directory")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
+        if (operators.Check(Context(request)).Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
         DirectoryDocument? document;
         try
         {
-            document = await JsonSerializer.DeserializeAsync<DirectoryDocument>(request.Body, DirectoryJson.Options, ct);
+            document = await JsonSerializer.DeserializeAsync<DirectoryDocument>(request.Body, DirectoryJson.Options, cancellationToken);
         }
         catch (JsonException e)
         {
             return Invalid("$", $"JSON illisible (ligne {e.LineNumber + 1}, position {e.BytePositionInLine + 1}) : vérifiez la syntaxe et les champs obligatoires (id, name…).");
         }
 
-        return await ValidateAndStoreAsync(document, territories, store, current, ct);
+        return await ValidateAndStoreAsync(document, cancellationToken);
     }
 
     /// <summary>Advisors as a spreadsheet (semicolon-separated, UTF-8 with BOM).</summary>
-    private static Results<FileContentHttpResult, NotFound<ProblemDetailsBody>> ExportCsv(CurrentDirectory directory) =>
-        directory.Snapshot is { } snapshot
+    [Function("ExportAdvisorsCsv")]
+    public IResult ExportAdvisorsCsv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/directory/advisors.csv")] HttpRequest request) =>
+        operators.Check(Context(request)).Refusal
+        ?? (current.Snapshot is { } snapshot
             ? TypedResults.File(AdvisorCsv.Export(snapshot.Document), "text/csv; charset=utf-8", "conseillers.csv")
-            : TypedResults.NotFound(new ProblemDetailsBody(404, "Annuaire absent", "Aucun annuaire n'a encore été enregistré."));
+            : TypedResults.NotFound(new ProblemDetailsBody(404, "Annuaire absent", "Aucun annuaire n'a encore été enregistré.")));
 
     /// <summary>Replaces the advisors from a spreadsheet; the rest of the directory (and each advisor's filters) is kept.</summary>
-    private static async Task<Results<Ok<DirectoryCounts>, ValidationProblem>> ImportCsvAsync(
-        HttpRequest request, TerritoryIndex territories, TableDirectoryStore store, CurrentDirectory current, CancellationToken ct)
+    [Function("ImportAdvisorsCsv")]
+    public async Task<IResult> ImportAdvisorsCsv(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/directory/advisors.csv")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
+        if (operators.Check(Context(request)).Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
         if (current.Snapshot is not { } snapshot)
         {
             return Invalid("$", "Enregistrez d'abord un annuaire complet (JSON) : le CSV ne remplace que les conseillers.");
@@ -63,7 +77,7 @@ public static class AdminDirectoryEndpoints
 
         // CsvHelper reads synchronously; Kestrel forbids synchronous reads of the request, so buffer it first.
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
+        await request.Body.CopyToAsync(body, cancellationToken);
         body.Position = 0;
         var (document, problems, lines) = AdvisorCsv.Import(body, snapshot.Document);
         if (document is null)
@@ -72,13 +86,17 @@ public static class AdminDirectoryEndpoints
                 title: "Les conseillers n'ont pas été enregistrés");
         }
 
-        return await ValidateAndStoreAsync(document, territories, store, current, ct, path => AdvisorCsv.PathForPeople(path, lines));
+        return await ValidateAndStoreAsync(document, cancellationToken, path => AdvisorCsv.PathForPeople(path, lines));
+    }
+
+    private static HttpContext Context(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.HttpContext;
     }
 
     /// <param name="pathForPeople">How a problem's JSON path is shown (the CSV import names spreadsheet lines instead).</param>
-    private static async Task<Results<Ok<DirectoryCounts>, ValidationProblem>> ValidateAndStoreAsync(
-        DirectoryDocument? document, TerritoryIndex territories, TableDirectoryStore store, CurrentDirectory current, CancellationToken ct,
-        Func<string, string>? pathForPeople = null)
+    private async Task<IResult> ValidateAndStoreAsync(DirectoryDocument? document, CancellationToken ct, Func<string, string>? pathForPeople = null)
     {
         var problems = DirectoryValidator.Validate(document, territories);
         if (problems.Count > 0)
