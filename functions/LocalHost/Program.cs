@@ -15,7 +15,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddConseillersEntreprises(builder.Configuration);
 builder.Services.AddHandMadeEngineTriggers();
-builder.Services.AddPublicRateLimits(builder.Configuration);
 builder.Services.AddFrenchProblemDetails();
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true); // the DSFR stylesheet: 354 KiB → 46 KiB
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -41,13 +40,8 @@ if (!app.Environment.IsDevelopment() && !SiteFolder.IsLoopback(app.Configuration
 app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.UseRateLimiter();
 
 app.MapHttpFunctions(functions, HttpFunctionEndpoints.RoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json")));
-app.MapNeedIntakeEndpoints();
-app.MapAdvisorEndpoints();
-app.MapCompanyNeedEndpoints();
-app.MapAdminNeedEndpoints();
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Introuvable", detail: "Cette adresse de l'API n'existe pas."));
 
 await app.RunAsync();

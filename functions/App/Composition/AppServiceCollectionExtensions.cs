@@ -49,9 +49,9 @@ public static class AppServiceCollectionExtensions
     {
         services.AddSingleton<SignedLinks>();
         services.AddSingleton<LinkTokens>();
-        services.AddSingleton<OperatorAccessFilter>();
-        services.AddSingleton<AdvisorAccessFilter>();
-        services.AddSingleton<CompanyAccessFilter>();
+        services.AddSingleton<OperatorAccess>();
+        services.AddSingleton<AdvisorAccess>();
+        services.AddSingleton<CompanyAccess>();
         return services;
     }
 }

@@ -15,7 +15,7 @@ namespace ConseillersEntreprises.App.Endpoints;
 /// whole and stored only when entirely valid, every problem listed (by JSON path, or by spreadsheet line and column).
 /// </summary>
 public sealed class AdminDirectoryFunctions(
-    OperatorAccessFilter operators,
+    OperatorAccess operators,
     TerritoryIndex territories,
     TableDirectoryStore store,
     CurrentDirectory current)

@@ -8,7 +8,7 @@ namespace ConseillersEntreprises.App.Endpoints;
 /// <c>GET /api/admin/metrics/storage</c>: storage requests this instance has sent since it started (every attempt,
 /// retries included), per service and operation. The load driver reads it before and after a phase.
 /// </summary>
-public sealed class AdminMetricsFunctions(OperatorAccessFilter operators, StorageRequestCounter counter, TimeProvider time)
+public sealed class AdminMetricsFunctions(OperatorAccess operators, StorageRequestCounter counter, TimeProvider time)
 {
     [Function("StorageMetrics")]
     public IResult StorageMetrics([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/metrics/storage")] HttpRequest request)

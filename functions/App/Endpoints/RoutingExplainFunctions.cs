@@ -12,7 +12,7 @@ namespace ConseillersEntreprises.App.Endpoints;
 /// kept, or left out with the reason. With a SIRET the company facts (and the commune, unless given) come from the
 /// lookup; without it they are unknown and filters needing them fail.
 /// </summary>
-public sealed class RoutingExplainFunctions(OperatorAccessFilter operators, CurrentDirectory directory, ICompanyLookup companies, TimeProvider time)
+public sealed class RoutingExplainFunctions(OperatorAccess operators, CurrentDirectory directory, ICompanyLookup companies, TimeProvider time)
 {
     [Function("ExplainRouting")]
     public async Task<IResult> ExplainRouting(

@@ -4,21 +4,66 @@ using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.Storage.Projections;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
 /// <summary>The operators' quality follow-up: baskets of needs, and the actions on a need (comment, add an advisor, cancel).</summary>
-public static class AdminNeedEndpoints
+public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections projections, NeedWorkflow workflow, CurrentDirectory directory)
 {
-    public static IEndpointRouteBuilder MapAdminNeedEndpoints(this IEndpointRouteBuilder app)
+    [Function("AdminBasket")]
+    public async Task<IResult> AdminBasket(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/baskets/{name}")] HttpRequest request,
+        string name,
+        CancellationToken cancellationToken) =>
+        access.Check(Context(request)).Refusal ?? await BasketAsync(name, projections, workflow, cancellationToken);
+
+    [Function("AdminNeed")]
+    public async Task<IResult> AdminNeed(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/needs/{needId}")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken) =>
+        access.Check(Context(request)).Refusal ?? await NeedAsync(needId, workflow, cancellationToken);
+
+    [Function("AdminComment")]
+    public Task<IResult> AdminComment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/needs/{needId}/comments")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken) =>
+        AsOperatorAsync<AdvisorFunctions.CommentRequest>(request, (body, email) => CommentAsync(needId, body, email, workflow, cancellationToken), cancellationToken);
+
+    [Function("AdminAddAdvisor")]
+    public Task<IResult> AdminAddAdvisor(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/needs/{needId}/advisors")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken) =>
+        AsOperatorAsync<AddAdvisorRequest>(request, (body, email) => AddAdvisorAsync(needId, body, email, directory, workflow, cancellationToken), cancellationToken);
+
+    [Function("AdminCancel")]
+    public Task<IResult> AdminCancel(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/needs/{needId}/cancel")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken) =>
+        AsOperatorAsync<CancelRequest>(request, (body, email) => CancelAsync(needId, body, email, workflow, cancellationToken), cancellationToken);
+
+    private static HttpContext Context(HttpRequest request)
     {
-        var admin = app.MapGroup("/api/admin").AddEndpointFilter<OperatorAccessFilter>();
-        admin.MapGet("/baskets/{name}", BasketAsync).WithName("AdminBasket");
-        admin.MapGet("/needs/{needId}", NeedAsync).WithName("AdminNeed");
-        admin.MapPost("/needs/{needId}/comments", CommentAsync).WithName("AdminComment");
-        admin.MapPost("/needs/{needId}/advisors", AddAdvisorAsync).WithName("AdminAddAdvisor");
-        admin.MapPost("/needs/{needId}/cancel", CancelAsync).WithName("AdminCancel");
-        return app;
+        ArgumentNullException.ThrowIfNull(request);
+        return request.HttpContext;
+    }
+
+    /// <summary>An operator's action: the operator's token, then its JSON body, then the action.</summary>
+    private async Task<IResult> AsOperatorAsync<TBody>(HttpRequest request, Func<TBody?, string, Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>>> act, CancellationToken ct)
+        where TBody : class
+    {
+        var operatorAccess = access.Check(Context(request));
+        if (operatorAccess.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (body, unreadable) = await JsonBody.ReadAsync<TBody>(request, ct);
+        return unreadable ?? await act(body, operatorAccess.Subject!);
     }
 
     /// <summary>At most this many needs per basket answer, the most recent first.</summary>
@@ -72,7 +117,7 @@ public static class AdminNeedEndpoints
         await workflow.LoadAsync(needId, ct) is { } state ? TypedResults.Ok(state) : NotFound();
 
     private static async Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>> CommentAsync(
-        string needId, AdvisorEndpoints.CommentRequest? request, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+        string needId, AdvisorFunctions.CommentRequest? request, string operatorEmail, NeedWorkflow workflow, CancellationToken ct)
     {
         var text = request?.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > 4000)
@@ -80,11 +125,11 @@ public static class AdminNeedEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Écrivez un commentaire de 4 000 caractères au plus"] });
         }
 
-        return Outcome(await workflow.ApplyAsync(needId, CommentPosted.ByOperator(OperatorEmail(http), text), ct));
+        return Outcome(await workflow.ApplyAsync(needId, CommentPosted.ByOperator(operatorEmail, text), ct));
     }
 
     private static async Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>> AddAdvisorAsync(
-        string needId, AddAdvisorRequest? request, HttpContext http, CurrentDirectory directory, NeedWorkflow workflow, CancellationToken ct)
+        string needId, AddAdvisorRequest? request, string operatorEmail, CurrentDirectory directory, NeedWorkflow workflow, CancellationToken ct)
     {
         var advisor = directory.Snapshot?.Document.Advisors.FirstOrDefault(a => a.Id == request?.AdvisorId && a.Active);
         var antenna = advisor is null ? null : directory.Snapshot!.Document.Antennas.First(a => a.Id == advisor.AntennaId);
@@ -95,11 +140,11 @@ public static class AdminNeedEndpoints
         }
 
         var routed = new Core.Routing.RoutedAdvisor(advisor.Id, advisor.Name, advisor.Email, institution.Id, institution.Name, antenna.Id, antenna.Name);
-        return Outcome(await workflow.ApplyAsync(needId, new AdvisorAdded(OperatorEmail(http), routed), ct));
+        return Outcome(await workflow.ApplyAsync(needId, new AdvisorAdded(operatorEmail, routed), ct));
     }
 
     private static async Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>> CancelAsync(
-        string needId, CancelRequest? request, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+        string needId, CancelRequest? request, string operatorEmail, NeedWorkflow workflow, CancellationToken ct)
     {
         var reason = request?.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))
@@ -107,7 +152,7 @@ public static class AdminNeedEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Indiquez la raison de l'annulation"] });
         }
 
-        return Outcome(await workflow.ApplyAsync(needId, new NeedCancelled(OperatorEmail(http), reason), ct));
+        return Outcome(await workflow.ApplyAsync(needId, new NeedCancelled(operatorEmail, reason), ct));
     }
 
     private static Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem> Outcome(WorkflowOutcome outcome) => outcome switch
@@ -116,8 +161,6 @@ public static class AdminNeedEndpoints
         { Rejection: { } rejected } => TypedResults.Problem(statusCode: 409, title: "Action impossible", detail: rejected.Message),
         _ => TypedResults.Ok(outcome.State),
     };
-
-    private static string OperatorEmail(HttpContext http) => (string)http.Items[OperatorAccessFilter.OperatorEmailItem]!;
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Besoin introuvable", detail: "Ce besoin n'existe pas.");
 

@@ -8,24 +8,8 @@ namespace ConseillersEntreprises.App.Security;
 /// Lets a request through only with a valid operator token whose holder is still listed in Operators:Emails
 /// (removing an address revokes its links at once).
 /// </summary>
-public sealed class OperatorAccessFilter(LinkTokens tokens, IOptionsMonitor<OperatorsOptions> operators) : IEndpointFilter
+public sealed class OperatorAccess(LinkTokens tokens, IOptionsMonitor<OperatorsOptions> operators)
 {
-    public const string OperatorEmailItem = "operator-email";
-
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var access = Check(context.HttpContext);
-        if (access.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        context.HttpContext.Items[OperatorEmailItem] = access.Subject;
-        return await next(context);
-    }
-
     /// <summary>The operator's email, or the 401/403 to answer.</summary>
     public Access Check(HttpContext http)
     {

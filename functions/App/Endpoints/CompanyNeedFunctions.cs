@@ -2,19 +2,41 @@ using ConseillersEntreprises.App.Needs;
 using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.Core.Needs;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
-public static class CompanyNeedEndpoints
+/// <summary>The company's follow-up of its need, through the signed link of its confirmation email (one need per link).</summary>
+public sealed class CompanyNeedFunctions(CompanyAccess access, NeedWorkflow workflow)
 {
     private const int MaxSatisfactionCommentLength = 2000;
 
-    public static IEndpointRouteBuilder MapCompanyNeedEndpoints(this IEndpointRouteBuilder app)
+    [Function("CompanyNeed")]
+    public async Task<IResult> CompanyNeed(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "company/needs/{needId}")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken) =>
+        access.Check(Context(request), needId).Refusal ?? await GetAsync(needId, workflow, cancellationToken);
+
+    [Function("CompanySatisfaction")]
+    public async Task<IResult> CompanySatisfaction(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "company/needs/{needId}/satisfaction")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken)
     {
-        var company = app.MapGroup("/api/company/needs/{needId}").AddEndpointFilter<CompanyAccessFilter>();
-        company.MapGet("", GetAsync).WithName("CompanyNeed");
-        company.MapPost("/satisfaction", GiveSatisfactionAsync).WithName("CompanySatisfaction");
-        return app;
+        if (access.Check(Context(request), needId).Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (body, unreadable) = await JsonBody.ReadAsync<SatisfactionRequest>(request, cancellationToken);
+        return unreadable ?? await GiveSatisfactionAsync(needId, body, workflow, cancellationToken);
+    }
+
+    private static HttpContext Context(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.HttpContext;
     }
 
     /// <summary>What the company may know: the status, which institutions took its need on; never advisors' positions in detail.</summary>

@@ -3,34 +3,83 @@ using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.Storage.Projections;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
-public static class AdvisorEndpoints
+/// <summary>The advisor's routes, through the signed link of its emails: the need sheet, its positions and comments, its inbox.</summary>
+public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow, TableProjections projections)
 {
     private const int MaxCommentLength = 4000;
 
-    public static IEndpointRouteBuilder MapAdvisorEndpoints(this IEndpointRouteBuilder app)
+    [Function("AdvisorNeedSheet")]
+    public async Task<IResult> AdvisorNeedSheet(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "advisor/needs/{needId}")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken)
     {
-        var advisor = app.MapGroup("/api/advisor").AddEndpointFilter<AdvisorAccessFilter>();
-        advisor.MapGet("/needs/{needId}", GetSheetAsync).WithName("AdvisorNeedSheet");
-        advisor.MapPost("/needs/{needId}/position", ChangePositionAsync).WithName("AdvisorPosition");
-        advisor.MapPost("/needs/{needId}/comments", CommentAsync).WithName("AdvisorComment");
-        advisor.MapGet("/inbox", InboxAsync).WithName("AdvisorInbox");
-        return app;
+        var advisor = access.Check(Context(request));
+        return advisor.Refusal ?? await GetSheetAsync(needId, advisor.Subject!, workflow, cancellationToken);
+    }
+
+    [Function("AdvisorPosition")]
+    public async Task<IResult> AdvisorPosition(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "advisor/needs/{needId}/position")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken)
+    {
+        var advisor = access.Check(Context(request));
+        if (advisor.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (body, unreadable) = await JsonBody.ReadAsync<PositionRequest>(request, cancellationToken);
+        return unreadable ?? await ChangePositionAsync(needId, body, advisor.Subject!, workflow, cancellationToken);
+    }
+
+    [Function("AdvisorComment")]
+    public async Task<IResult> AdvisorComment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "advisor/needs/{needId}/comments")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken)
+    {
+        var advisor = access.Check(Context(request));
+        if (advisor.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (body, unreadable) = await JsonBody.ReadAsync<CommentRequest>(request, cancellationToken);
+        return unreadable ?? await CommentAsync(needId, body, advisor.Subject!, workflow, cancellationToken);
+    }
+
+    [Function("AdvisorInbox")]
+    public async Task<IResult> AdvisorInbox(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "advisor/inbox")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var advisor = access.Check(Context(request));
+        return advisor.Refusal ?? await InboxAsync(request.Query["tab"] is { Count: > 0 } tab ? tab.ToString() : null, advisor.Subject!, projections, cancellationToken);
+    }
+
+    private static HttpContext Context(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.HttpContext;
     }
 
     /// <summary>A need never opens for an advisor it was not sent to: 404, as if it did not exist.</summary>
-    private static async Task<Results<Ok<NeedSheet>, ProblemHttpResult>> GetSheetAsync(string needId, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+    private static async Task<Results<Ok<NeedSheet>, ProblemHttpResult>> GetSheetAsync(string needId, string advisorId, NeedWorkflow workflow, CancellationToken ct)
     {
         var state = await workflow.LoadAsync(needId, ct);
-        return state?.MatchOf(AdvisorAccessFilter.AdvisorId(http)) is { } mine
+        return state?.MatchOf(advisorId) is { } mine
             ? TypedResults.Ok(NeedSheet.For(state, mine))
             : NotFound();
     }
 
     private static async Task<Results<Ok<NeedSheet>, ProblemHttpResult, ValidationProblem>> ChangePositionAsync(
-        string needId, PositionRequest? request, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+        string needId, PositionRequest? request, string advisorId, NeedWorkflow workflow, CancellationToken ct)
     {
         if (!NeedJson.TryParseWireName<MatchStatus>(request?.Status, out var status) || status == MatchStatus.Expired)
         {
@@ -45,7 +94,6 @@ public static class AdvisorEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["Le commentaire ne doit pas dépasser 4 000 caractères"] });
         }
 
-        var advisorId = AdvisorAccessFilter.AdvisorId(http);
         var outcome = await workflow.ApplyAsync(needId, new PositionChanged(advisorId, status, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim()), ct);
         if (outcome.State?.MatchOf(advisorId) is not { } before)
         {
@@ -61,7 +109,7 @@ public static class AdvisorEndpoints
     }
 
     private static async Task<Results<Created<NeedSheet>, ProblemHttpResult, ValidationProblem>> CommentAsync(
-        string needId, CommentRequest? request, HttpContext http, NeedWorkflow workflow, CancellationToken ct)
+        string needId, CommentRequest? request, string advisorId, NeedWorkflow workflow, CancellationToken ct)
     {
         var text = request?.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MaxCommentLength)
@@ -72,7 +120,6 @@ public static class AdvisorEndpoints
             });
         }
 
-        var advisorId = AdvisorAccessFilter.AdvisorId(http);
         var outcome = await workflow.ApplyAsync(needId, CommentPosted.ByAdvisor(advisorId, text), ct);
         if (outcome.State?.MatchOf(advisorId) is null || outcome.Rejection is { Code: RejectionCode.UnknownAdvisor or RejectionCode.UnknownNeed })
         {
@@ -89,7 +136,7 @@ public static class AdvisorEndpoints
     /// <c>cancelled</c> for a need an operator cancelled: such a row is listed with the expired ones (needs that ended
     /// without the advisor closing them), never in "inbox" nor "taking_care".
     /// </summary>
-    private static async Task<Results<Ok<List<InboxRow>>, ValidationProblem>> InboxAsync(string? tab, HttpContext http, TableProjections projections, CancellationToken ct)
+    private static async Task<Results<Ok<List<InboxRow>>, ValidationProblem>> InboxAsync(string? tab, string advisorId, TableProjections projections, CancellationToken ct)
     {
         string[]? statuses = (tab ?? "inbox") switch
         {
@@ -105,7 +152,7 @@ public static class AdvisorEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tab"] = ["Onglet inconnu : inbox, taking_care, done, not_for_me ou expired"] });
         }
 
-        var rows = await projections.InboxAsync(AdvisorAccessFilter.AdvisorId(http), ct);
+        var rows = await projections.InboxAsync(advisorId, ct);
         return TypedResults.Ok(rows
             .Where(r => statuses.Contains(r.GetString("Status")))
             .Select(r => new InboxRow(r.RowKey, r.GetString("Subject"), r.GetString("CompanyName"), r.GetString("CommuneName"),

@@ -10,16 +10,25 @@ using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.Core.Routing;
 using ConseillersEntreprises.Core.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
-public static class NeedIntakeEndpoints
+/// <summary><c>POST /api/needs</c>: a company's need, from the site's form or a partner.</summary>
+public sealed class NeedIntakeFunctions(
+    CurrentDirectory directory,
+    TerritoryIndex territories,
+    ICompanyLookup companies,
+    NeedWorkflow workflow,
+    TimeProvider time,
+    PublicRateLimiter limits)
 {
-    public static IEndpointRouteBuilder MapNeedIntakeEndpoints(this IEndpointRouteBuilder app)
-    {
-        app.MapPost("/api/needs", SubmitAsync).RequireRateLimiting(RateLimits.Needs).WithName("SubmitNeed");
-        return app;
-    }
+    [Function("SubmitNeed")]
+    public async Task<IResult> SubmitNeed(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "needs")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        limits.Refusal(RateLimitPolicy.Needs, request)
+        ?? await SubmitAsync(request, directory, territories, companies, workflow, time, cancellationToken);
 
     /// <summary>
     /// The critical path: validate; one read when an idempotency key is given (the need id derives from it); company
