@@ -41,7 +41,8 @@ app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
-app.MapHttpFunctions(functions, HttpFunctionEndpoints.RoutePrefix(Path.Combine(AppContext.BaseDirectory, "host.json")));
+var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
+app.MapHttpFunctions(functions, HttpFunctionEndpoints.RoutePrefix(hostJson), HttpFunctionEndpoints.CustomHeaders(hostJson));
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Introuvable", detail: "Cette adresse de l'API n'existe pas."));
 
 await app.RunAsync();

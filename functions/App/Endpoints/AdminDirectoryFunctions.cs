@@ -22,7 +22,7 @@ public sealed class AdminDirectoryFunctions(
 {
     [Function("GetDirectory")]
     public IResult GetDirectory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/directory")] HttpRequest request) =>
-        operators.Check(Context(request)).Refusal
+        operators.Check(request.Context()).Refusal
         ?? (current.Snapshot is { } snapshot
             ? TypedResults.Content(JsonSerializer.Serialize(snapshot.Document, DirectoryJson.Options), "application/json; charset=utf-8")
             : TypedResults.NotFound(new ProblemDetailsBody(404, "Annuaire absent", "Aucun annuaire n'a encore été enregistré.")));
@@ -33,7 +33,7 @@ public sealed class AdminDirectoryFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/directory")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (operators.Check(Context(request)).Refusal is { } refusal)
+        if (operators.Check(request.Context()).Refusal is { } refusal)
         {
             return refusal;
         }
@@ -54,7 +54,7 @@ public sealed class AdminDirectoryFunctions(
     /// <summary>Advisors as a spreadsheet (semicolon-separated, UTF-8 with BOM).</summary>
     [Function("ExportAdvisorsCsv")]
     public IResult ExportAdvisorsCsv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/directory/advisors.csv")] HttpRequest request) =>
-        operators.Check(Context(request)).Refusal
+        operators.Check(request.Context()).Refusal
         ?? (current.Snapshot is { } snapshot
             ? TypedResults.File(AdvisorCsv.Export(snapshot.Document), "text/csv; charset=utf-8", "conseillers.csv")
             : TypedResults.NotFound(new ProblemDetailsBody(404, "Annuaire absent", "Aucun annuaire n'a encore été enregistré.")));
@@ -65,7 +65,7 @@ public sealed class AdminDirectoryFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/directory/advisors.csv")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (operators.Check(Context(request)).Refusal is { } refusal)
+        if (operators.Check(request.Context()).Refusal is { } refusal)
         {
             return refusal;
         }
@@ -87,12 +87,6 @@ public sealed class AdminDirectoryFunctions(
         }
 
         return await ValidateAndStoreAsync(document, cancellationToken, path => AdvisorCsv.PathForPeople(path, lines));
-    }
-
-    private static HttpContext Context(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.HttpContext;
     }
 
     /// <param name="pathForPeople">How a problem's JSON path is shown (the CSV import names spreadsheet lines instead).</param>

@@ -16,14 +16,14 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/baskets/{name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        access.Check(Context(request)).Refusal ?? await BasketAsync(name, projections, workflow, cancellationToken);
+        access.Check(request.Context()).Refusal ?? await BasketAsync(name, projections, workflow, cancellationToken);
 
     [Function("AdminNeed")]
     public async Task<IResult> AdminNeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/needs/{needId}")] HttpRequest request,
         string needId,
         CancellationToken cancellationToken) =>
-        access.Check(Context(request)).Refusal ?? await NeedAsync(needId, workflow, cancellationToken);
+        access.Check(request.Context()).Refusal ?? await NeedAsync(needId, workflow, cancellationToken);
 
     [Function("AdminComment")]
     public Task<IResult> AdminComment(
@@ -46,17 +46,11 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
         CancellationToken cancellationToken) =>
         AsOperatorAsync<CancelRequest>(request, (body, email) => CancelAsync(needId, body, email, workflow, cancellationToken), cancellationToken);
 
-    private static HttpContext Context(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.HttpContext;
-    }
-
     /// <summary>An operator's action: the operator's token, then its JSON body, then the action.</summary>
     private async Task<IResult> AsOperatorAsync<TBody>(HttpRequest request, Func<TBody?, string, Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>>> act, CancellationToken ct)
         where TBody : class
     {
-        var operatorAccess = access.Check(Context(request));
+        var operatorAccess = access.Check(request.Context());
         if (operatorAccess.Refusal is { } refusal)
         {
             return refusal;

@@ -18,55 +18,45 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
         string needId,
         CancellationToken cancellationToken)
     {
-        var advisor = access.Check(Context(request));
+        var advisor = access.Check(request.Context());
         return advisor.Refusal ?? await GetSheetAsync(needId, advisor.Subject!, workflow, cancellationToken);
     }
 
     [Function("AdvisorPosition")]
-    public async Task<IResult> AdvisorPosition(
+    public Task<IResult> AdvisorPosition(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "advisor/needs/{needId}/position")] HttpRequest request,
         string needId,
-        CancellationToken cancellationToken)
-    {
-        var advisor = access.Check(Context(request));
-        if (advisor.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        var (body, unreadable) = await JsonBody.ReadAsync<PositionRequest>(request, cancellationToken);
-        return unreadable ?? await ChangePositionAsync(needId, body, advisor.Subject!, workflow, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        AsAdvisorAsync<PositionRequest>(request, async (body, advisorId) => await ChangePositionAsync(needId, body, advisorId, workflow, cancellationToken), cancellationToken);
 
     [Function("AdvisorComment")]
-    public async Task<IResult> AdvisorComment(
+    public Task<IResult> AdvisorComment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "advisor/needs/{needId}/comments")] HttpRequest request,
         string needId,
-        CancellationToken cancellationToken)
-    {
-        var advisor = access.Check(Context(request));
-        if (advisor.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        var (body, unreadable) = await JsonBody.ReadAsync<CommentRequest>(request, cancellationToken);
-        return unreadable ?? await CommentAsync(needId, body, advisor.Subject!, workflow, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        AsAdvisorAsync<CommentRequest>(request, async (body, advisorId) => await CommentAsync(needId, body, advisorId, workflow, cancellationToken), cancellationToken);
 
     [Function("AdvisorInbox")]
     public async Task<IResult> AdvisorInbox(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "advisor/inbox")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var advisor = access.Check(Context(request));
+        var advisor = access.Check(request.Context());
         return advisor.Refusal ?? await InboxAsync(request.Query["tab"] is { Count: > 0 } tab ? tab.ToString() : null, advisor.Subject!, projections, cancellationToken);
     }
 
-    private static HttpContext Context(HttpRequest request)
+    /// <summary>An advisor's action: its token, then its JSON body, then the action.</summary>
+    private async Task<IResult> AsAdvisorAsync<TBody>(HttpRequest request, Func<TBody?, string, Task<IResult>> act, CancellationToken ct)
+        where TBody : class
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.HttpContext;
+        var advisor = access.Check(request.Context());
+        if (advisor.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var (body, unreadable) = await JsonBody.ReadAsync<TBody>(request, ct);
+        return unreadable ?? await act(body, advisor.Subject!);
     }
 
     /// <summary>A need never opens for an advisor it was not sent to: 404, as if it did not exist.</summary>

@@ -16,7 +16,7 @@ public sealed class CompanyNeedFunctions(CompanyAccess access, NeedWorkflow work
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "company/needs/{needId}")] HttpRequest request,
         string needId,
         CancellationToken cancellationToken) =>
-        access.Check(Context(request), needId).Refusal ?? await GetAsync(needId, workflow, cancellationToken);
+        access.Check(request.Context(), needId).Refusal ?? await GetAsync(needId, workflow, cancellationToken);
 
     [Function("CompanySatisfaction")]
     public async Task<IResult> CompanySatisfaction(
@@ -24,19 +24,13 @@ public sealed class CompanyNeedFunctions(CompanyAccess access, NeedWorkflow work
         string needId,
         CancellationToken cancellationToken)
     {
-        if (access.Check(Context(request), needId).Refusal is { } refusal)
+        if (access.Check(request.Context(), needId).Refusal is { } refusal)
         {
             return refusal;
         }
 
         var (body, unreadable) = await JsonBody.ReadAsync<SatisfactionRequest>(request, cancellationToken);
         return unreadable ?? await GiveSatisfactionAsync(needId, body, workflow, cancellationToken);
-    }
-
-    private static HttpContext Context(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.HttpContext;
     }
 
     /// <summary>What the company may know: the status, which institutions took its need on; never advisors' positions in detail.</summary>

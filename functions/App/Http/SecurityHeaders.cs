@@ -1,6 +1,9 @@
 namespace ConseillersEntreprises.App;
 
-/// <summary>Headers every response carries: no sniffing, no referrer (links carry tokens), a strict CSP for pages.</summary>
+/// <summary>
+/// Headers every response of a local run carries: no sniffing, no referrer (links carry tokens), a strict CSP for pages.
+/// The API's answers also carry host.json's <c>extensions.http.customHeaders</c>, which the Functions host adds on Azure.
+/// </summary>
 public static class SecurityHeaders
 {
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -10,11 +13,6 @@ public static class SecurityHeaders
         headers["Referrer-Policy"] = "no-referrer";
         headers.XFrameOptions = "DENY";
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-        {
-            headers.CacheControl = "no-store";
-        }
-
         await next();
     });
 }

@@ -15,13 +15,18 @@ namespace ConseillersEntreprises.LocalHost.Http;
 /// </summary>
 public static class HttpFunctionEndpoints
 {
-    public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder app, IEnumerable<LocalFunction> functions, string routePrefix)
+    public static IEndpointRouteBuilder MapHttpFunctions(this IEndpointRouteBuilder app, IEnumerable<LocalFunction> functions, string routePrefix) =>
+        app.MapHttpFunctions(functions, routePrefix, new Dictionary<string, string>());
+
+    /// <param name="customHeaders">Headers every answer carries, as host.json's <c>extensions.http.customHeaders</c> has the Functions host add them.</param>
+    public static IEndpointRouteBuilder MapHttpFunctions(
+        this IEndpointRouteBuilder app, IEnumerable<LocalFunction> functions, string routePrefix, IReadOnlyDictionary<string, string> customHeaders)
     {
         ArgumentNullException.ThrowIfNull(functions);
         foreach (var function in functions.Where(f => f.Kind == FunctionKind.Http))
         {
             var pattern = "/" + (routePrefix.Length > 0 ? routePrefix.Trim('/') + "/" : string.Empty) + function.EffectiveRoute;
-            var handler = Handler(function);
+            var handler = Handler(function, customHeaders);
             var endpoint = function.Methods is { Count: > 0 } methods
                 ? app.MapMethods(pattern, [.. methods.Select(m => m.ToUpperInvariant())], handler)
                 : app.Map(pattern, handler);
@@ -32,17 +37,18 @@ public static class HttpFunctionEndpoints
     }
 
     /// <summary>host.json's <c>extensions.http.routePrefix</c> (the Functions default, <c>api</c>, when it says nothing).</summary>
-    public static string RoutePrefix(string hostJsonPath)
-    {
-        if (!File.Exists(hostJsonPath))
-        {
-            return "api";
-        }
+    public static string RoutePrefix(string hostJsonPath) =>
+        HttpSection(hostJsonPath)?["routePrefix"]?.GetValue<string>() ?? "api";
 
-        return JsonNode.Parse(File.ReadAllText(hostJsonPath))?["extensions"]?["http"]?["routePrefix"]?.GetValue<string>() ?? "api";
-    }
+    /// <summary>host.json's <c>extensions.http.customHeaders</c>.</summary>
+    public static IReadOnlyDictionary<string, string> CustomHeaders(string hostJsonPath) =>
+        HttpSection(hostJsonPath)?["customHeaders"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase)
+        ?? new Dictionary<string, string>();
 
-    private static RequestDelegate Handler(LocalFunction function)
+    private static JsonNode? HttpSection(string hostJsonPath) =>
+        File.Exists(hostJsonPath) ? JsonNode.Parse(File.ReadAllText(hostJsonPath))?["extensions"]?["http"] : null;
+
+    private static RequestDelegate Handler(LocalFunction function, IReadOnlyDictionary<string, string> customHeaders)
     {
         if (!typeof(IResult).IsAssignableFrom(FunctionInvoker.ResultType(function.Method.ReturnType)))
         {
@@ -52,6 +58,11 @@ public static class HttpFunctionEndpoints
         var binders = function.Method.GetParameters().Select(p => Binder(function, p)).ToArray();
         return async context =>
         {
+            foreach (var (name, value) in customHeaders)
+            {
+                context.Response.Headers[name] = value;
+            }
+
             var result = (IResult?)await FunctionInvoker.InvokeAsync(function.Method, context.RequestServices, [.. binders.Select(b => b(context))]);
             await (result ?? TypedResults.NoContent()).ExecuteAsync(context);
         };

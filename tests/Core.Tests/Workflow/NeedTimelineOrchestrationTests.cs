@@ -76,15 +76,18 @@ public sealed class NeedTimelineOrchestrationTests(OrchestrationHost host) : ICl
     [Fact]
     public async Task A_cancelled_need_stops_its_timeline_and_refuses_later_commands()
     {
-        var needId = await host.StartNeedAsync(Seconds with { ExpertReminderAfter = TimeSpan.FromSeconds(2) }, "a");
+        var schedule = Seconds with { ExpertReminderAfter = TimeSpan.FromSeconds(2) };
+        var needId = await host.StartNeedAsync(schedule, "a");
+        var control = await host.StartNeedAsync(schedule, "a"); // the same timeline, left to run: it shows when the reminder was due
 
         var cancelled = await host.SendAsync(needId, new NeedCancelled("operateur@example.fr", "Doublon d'une autre demande"));
         var refused = await host.SendAsync(needId, new PositionChanged("a", MatchStatus.TakingCare));
-        await Task.Delay(TimeSpan.FromSeconds(5)); // past every timer the need had: none of them may fire now
+        await OrchestrationHost.WaitUntilAsync(() => host.Emails(control, EmailTemplate.CompanyFallback).Count == 1);
 
         Assert.True(cancelled.State.IsCancelled);
         Assert.Empty(cancelled.State.Timers);
         Assert.Equal(RejectionCode.Cancelled, refused.Outcome!.Rejection);
+        Assert.Single(host.Emails(control, EmailTemplate.AdvisorReminder));
         Assert.Empty(host.Emails(needId, EmailTemplate.AdvisorReminder));
         Assert.Empty(host.Emails(needId, EmailTemplate.CompanyFallback));
     }
