@@ -30,35 +30,22 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/needs/{needId}/comments")] HttpRequest request,
         string needId,
         CancellationToken cancellationToken) =>
-        AsOperatorAsync<AdvisorFunctions.CommentRequest>(request, (body, email) => CommentAsync(needId, body, email, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<AdvisorFunctions.CommentRequest>(request, async (body, email) => await CommentAsync(needId, body, email, workflow, cancellationToken), cancellationToken);
 
     [Function("AdminAddAdvisor")]
     public Task<IResult> AdminAddAdvisor(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/needs/{needId}/advisors")] HttpRequest request,
         string needId,
         CancellationToken cancellationToken) =>
-        AsOperatorAsync<AddAdvisorRequest>(request, (body, email) => AddAdvisorAsync(needId, body, email, directory, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<AddAdvisorRequest>(request, async (body, email) => await AddAdvisorAsync(needId, body, email, directory, workflow, cancellationToken), cancellationToken);
 
     [Function("AdminCancel")]
     public Task<IResult> AdminCancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/needs/{needId}/cancel")] HttpRequest request,
         string needId,
         CancellationToken cancellationToken) =>
-        AsOperatorAsync<CancelRequest>(request, (body, email) => CancelAsync(needId, body, email, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<CancelRequest>(request, async (body, email) => await CancelAsync(needId, body, email, workflow, cancellationToken), cancellationToken);
 
-    /// <summary>An operator's action: the operator's token, then its JSON body, then the action.</summary>
-    private async Task<IResult> AsOperatorAsync<TBody>(HttpRequest request, Func<TBody?, string, Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>>> act, CancellationToken ct)
-        where TBody : class
-    {
-        var operatorAccess = access.Check(request.Context());
-        if (operatorAccess.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        var (body, unreadable) = await JsonBody.ReadAsync<TBody>(request, ct);
-        return unreadable ?? await act(body, operatorAccess.Subject!);
-    }
 
     /// <summary>At most this many needs per basket answer, the most recent first.</summary>
     private const int MaxBasketRows = 200;

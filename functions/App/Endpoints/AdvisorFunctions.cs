@@ -27,14 +27,14 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "advisor/needs/{needId}/position")] HttpRequest request,
         string needId,
         CancellationToken cancellationToken) =>
-        AsAdvisorAsync<PositionRequest>(request, async (body, advisorId) => await ChangePositionAsync(needId, body, advisorId, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<PositionRequest>(request, async (body, advisorId) => await ChangePositionAsync(needId, body, advisorId, workflow, cancellationToken), cancellationToken);
 
     [Function("AdvisorComment")]
     public Task<IResult> AdvisorComment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "advisor/needs/{needId}/comments")] HttpRequest request,
         string needId,
         CancellationToken cancellationToken) =>
-        AsAdvisorAsync<CommentRequest>(request, async (body, advisorId) => await CommentAsync(needId, body, advisorId, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<CommentRequest>(request, async (body, advisorId) => await CommentAsync(needId, body, advisorId, workflow, cancellationToken), cancellationToken);
 
     [Function("AdvisorInbox")]
     public async Task<IResult> AdvisorInbox(
@@ -43,20 +43,6 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
     {
         var advisor = access.Check(request.Context());
         return advisor.Refusal ?? await InboxAsync(request.Query["tab"] is { Count: > 0 } tab ? tab.ToString() : null, advisor.Subject!, projections, cancellationToken);
-    }
-
-    /// <summary>An advisor's action: its token, then its JSON body, then the action.</summary>
-    private async Task<IResult> AsAdvisorAsync<TBody>(HttpRequest request, Func<TBody?, string, Task<IResult>> act, CancellationToken ct)
-        where TBody : class
-    {
-        var advisor = access.Check(request.Context());
-        if (advisor.Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        var (body, unreadable) = await JsonBody.ReadAsync<TBody>(request, ct);
-        return unreadable ?? await act(body, advisor.Subject!);
     }
 
     /// <summary>A need never opens for an advisor it was not sent to: 404, as if it did not exist.</summary>

@@ -19,19 +19,12 @@ public sealed class CompanyNeedFunctions(CompanyAccess access, NeedWorkflow work
         access.Check(request.Context(), needId).Refusal ?? await GetAsync(needId, workflow, cancellationToken);
 
     [Function("CompanySatisfaction")]
-    public async Task<IResult> CompanySatisfaction(
+    public Task<IResult> CompanySatisfaction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "company/needs/{needId}/satisfaction")] HttpRequest request,
         string needId,
-        CancellationToken cancellationToken)
-    {
-        if (access.Check(request.Context(), needId).Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        var (body, unreadable) = await JsonBody.ReadAsync<SatisfactionRequest>(request, cancellationToken);
-        return unreadable ?? await GiveSatisfactionAsync(needId, body, workflow, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        access.Check(request.Context(), needId).ThenAsync<SatisfactionRequest>(
+            request, async (body, _) => await GiveSatisfactionAsync(needId, body, workflow, cancellationToken), cancellationToken);
 
     /// <summary>What the company may know: the status, which institutions took its need on; never advisors' positions in detail.</summary>
     private static async Task<Results<Ok<CompanyNeedView>, ProblemHttpResult>> GetAsync(string needId, NeedWorkflow workflow, CancellationToken ct) =>
