@@ -74,7 +74,6 @@ app_env=(
   "RateLimits__PublicPerMinute=1000000"
   "Workflow__BusinessHoursOnly=false"
   "Workflow__CompanyNoticeDelay=00:00:02"
-  "Workflow__TimerSweepInterval=00:00:01"
   "Logging__LogLevel__Default=Information"
   "Logging__LogLevel__Microsoft.AspNetCore=Warning"
   "ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT"

@@ -1,6 +1,8 @@
 using ConseillersEntreprises.App;
 using ConseillersEntreprises.App.Composition;
 using ConseillersEntreprises.App.Endpoints;
+using ConseillersEntreprises.LocalHost;
+using ConseillersEntreprises.LocalHost.Durable;
 using ConseillersEntreprises.LocalHost.Functions;
 using ConseillersEntreprises.LocalHost.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -14,7 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddConseillersEntreprises(builder.Configuration);
-builder.Services.AddHandMadeEngineTriggers();
+builder.Services.AddLocalDurableTask(builder.Configuration, functions);
 builder.Services.AddFrenchProblemDetails();
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true); // the DSFR stylesheet: 354 KiB → 46 KiB
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -41,8 +43,8 @@ app.UseResponseCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 
-var hostJson = Path.Combine(AppContext.BaseDirectory, "host.json");
-app.MapHttpFunctions(functions, HttpFunctionEndpoints.RoutePrefix(hostJson), HttpFunctionEndpoints.CustomHeaders(hostJson));
+var hostJson = HostJson.Load();
+app.MapHttpFunctions(functions, hostJson.RoutePrefix, hostJson.CustomHeaders);
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Introuvable", detail: "Cette adresse de l'API n'existe pas."));
 
 await app.RunAsync();

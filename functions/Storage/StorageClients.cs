@@ -1,6 +1,5 @@
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 
 namespace ConseillersEntreprises.Storage;
 
@@ -14,9 +13,4 @@ public static class StorageClients
         !string.IsNullOrWhiteSpace(connectionString)
             ? new TableServiceClient(connectionString, options)
             : new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential, options);
-
-    public static QueueServiceClient Queues(string? connectionString, string? accountName, TokenCredential credential, QueueClientOptions? options = null) =>
-        !string.IsNullOrWhiteSpace(connectionString)
-            ? new QueueServiceClient(connectionString, options)
-            : new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, options);
 }

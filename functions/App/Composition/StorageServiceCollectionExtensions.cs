@@ -1,19 +1,14 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
-using Azure.Storage.Queues;
-using ConseillersEntreprises.App.Needs;
 using ConseillersEntreprises.App.Settings;
 using ConseillersEntreprises.Storage;
 using ConseillersEntreprises.Storage.Diagnostics;
 using ConseillersEntreprises.Storage.Directory;
 using ConseillersEntreprises.Storage.Emails;
-using ConseillersEntreprises.Storage.Needs;
 using ConseillersEntreprises.Storage.Projections;
-using ConseillersEntreprises.Storage.Queues;
 using ConseillersEntreprises.Storage.Snapshots;
 using ConseillersEntreprises.Storage.Stats;
-using ConseillersEntreprises.Storage.Timers;
 using Microsoft.Extensions.Options;
 
 namespace ConseillersEntreprises.App.Composition;
@@ -41,23 +36,11 @@ public static class StorageServiceCollectionExtensions
             options.AddPolicy(sp.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
             return StorageClients.Tables(storage.ConnectionString, storage.AccountName, sp.GetRequiredService<TokenCredential>(), options);
         });
-        services.AddSingleton(sp =>
-        {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-            options.Retry.MaxRetries = 2;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-            options.AddPolicy(sp.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
-            return StorageClients.Queues(storage.ConnectionString, storage.AccountName, sp.GetRequiredService<TokenCredential>(), options);
-        });
         services.AddSingleton(sp => new TableDirectoryStore(Tables(sp), sp.GetRequiredService<TimeProvider>(), TablePrefix(sp)));
-        services.AddSingleton(sp => new TableNeedStore(Tables(sp), sp.GetRequiredService<TimeProvider>(), TablePrefix(sp)));
-        services.AddSingleton(sp => new TableTimerStore(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new TableProjections(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new TableNeedStats(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new SentEmailLedger(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new NeedSnapshotStore(Tables(sp), TablePrefix(sp)));
-        services.AddSingleton(sp => new QueueBus(sp.GetRequiredService<QueueServiceClient>(), TablePrefix(sp)));
         services.AddHostedService<StorageSetup>();
         return services;
     }

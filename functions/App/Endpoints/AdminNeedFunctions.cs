@@ -1,10 +1,11 @@
 using ConseillersEntreprises.App.Directory;
-using ConseillersEntreprises.App.Needs;
 using ConseillersEntreprises.App.Security;
+using ConseillersEntreprises.App.Workflow;
 using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.Storage.Projections;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
@@ -29,22 +30,25 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
     public Task<IResult> AdminComment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/needs/{needId}/comments")] HttpRequest request,
         string needId,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        access.Check(request.Context()).ThenAsync<AdvisorFunctions.CommentRequest>(request, async (body, email) => await CommentAsync(needId, body, email, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<AdvisorFunctions.CommentRequest>(request, (body, email) => CommentAsync(needId, body, email, client, cancellationToken), cancellationToken);
 
     [Function("AdminAddAdvisor")]
     public Task<IResult> AdminAddAdvisor(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/needs/{needId}/advisors")] HttpRequest request,
         string needId,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        access.Check(request.Context()).ThenAsync<AddAdvisorRequest>(request, async (body, email) => await AddAdvisorAsync(needId, body, email, directory, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<AddAdvisorRequest>(request, (body, email) => AddAdvisorAsync(needId, body, email, client, cancellationToken), cancellationToken);
 
     [Function("AdminCancel")]
     public Task<IResult> AdminCancel(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/needs/{needId}/cancel")] HttpRequest request,
         string needId,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        access.Check(request.Context()).ThenAsync<CancelRequest>(request, async (body, email) => await CancelAsync(needId, body, email, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<CancelRequest>(request, (body, email) => CancelAsync(needId, body, email, client, cancellationToken), cancellationToken);
 
 
     /// <summary>At most this many needs per basket answer, the most recent first.</summary>
@@ -97,8 +101,7 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
     private static async Task<Results<Ok<NeedState>, ProblemHttpResult>> NeedAsync(string needId, NeedWorkflow workflow, CancellationToken ct) =>
         await workflow.LoadAsync(needId, ct) is { } state ? TypedResults.Ok(state) : NotFound();
 
-    private static async Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>> CommentAsync(
-        string needId, AdvisorFunctions.CommentRequest? request, string operatorEmail, NeedWorkflow workflow, CancellationToken ct)
+    private async Task<IResult> CommentAsync(string needId, AdvisorFunctions.CommentRequest? request, string operatorEmail, DurableTaskClient client, CancellationToken ct)
     {
         var text = request?.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > 4000)
@@ -106,11 +109,10 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Écrivez un commentaire de 4 000 caractères au plus"] });
         }
 
-        return Outcome(await workflow.ApplyAsync(needId, CommentPosted.ByOperator(operatorEmail, text), ct));
+        return Outcome(await workflow.ApplyAsync(client, needId, CommentPosted.ByOperator(operatorEmail, text), ct));
     }
 
-    private static async Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>> AddAdvisorAsync(
-        string needId, AddAdvisorRequest? request, string operatorEmail, CurrentDirectory directory, NeedWorkflow workflow, CancellationToken ct)
+    private async Task<IResult> AddAdvisorAsync(string needId, AddAdvisorRequest? request, string operatorEmail, DurableTaskClient client, CancellationToken ct)
     {
         var advisor = directory.Snapshot?.Document.Advisors.FirstOrDefault(a => a.Id == request?.AdvisorId && a.Active);
         var antenna = advisor is null ? null : directory.Snapshot!.Document.Antennas.First(a => a.Id == advisor.AntennaId);
@@ -121,11 +123,10 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
         }
 
         var routed = new Core.Routing.RoutedAdvisor(advisor.Id, advisor.Name, advisor.Email, institution.Id, institution.Name, antenna.Id, antenna.Name);
-        return Outcome(await workflow.ApplyAsync(needId, new AdvisorAdded(operatorEmail, routed), ct));
+        return Outcome(await workflow.ApplyAsync(client, needId, new AdvisorAdded(operatorEmail, routed), ct));
     }
 
-    private static async Task<Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem>> CancelAsync(
-        string needId, CancelRequest? request, string operatorEmail, NeedWorkflow workflow, CancellationToken ct)
+    private async Task<IResult> CancelAsync(string needId, CancelRequest? request, string operatorEmail, DurableTaskClient client, CancellationToken ct)
     {
         var reason = request?.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))
@@ -133,15 +134,11 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Indiquez la raison de l'annulation"] });
         }
 
-        return Outcome(await workflow.ApplyAsync(needId, new NeedCancelled(operatorEmail, reason), ct));
+        return Outcome(await workflow.ApplyAsync(client, needId, new NeedCancelled(operatorEmail, reason), ct));
     }
 
-    private static Results<Ok<NeedState>, ProblemHttpResult, ValidationProblem> Outcome(WorkflowOutcome outcome) => outcome switch
-    {
-        { State: null } => NotFound(),
-        { Rejection: { } rejected } => TypedResults.Problem(statusCode: 409, title: "Action impossible", detail: rejected.Message),
-        _ => TypedResults.Ok(outcome.State),
-    };
+    /// <summary>Operators see the whole need after their action.</summary>
+    private static IResult Outcome(WorkflowOutcome outcome) => CommandResults.From(outcome, state => TypedResults.Ok(state), NotFound());
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Besoin introuvable", detail: "Ce besoin n'existe pas.");
 

@@ -1,9 +1,10 @@
-using ConseillersEntreprises.App.Needs;
 using ConseillersEntreprises.App.Security;
+using ConseillersEntreprises.App.Workflow;
 using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.Storage.Projections;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
@@ -26,15 +27,17 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
     public Task<IResult> AdvisorPosition(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "advisor/needs/{needId}/position")] HttpRequest request,
         string needId,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        access.Check(request.Context()).ThenAsync<PositionRequest>(request, async (body, advisorId) => await ChangePositionAsync(needId, body, advisorId, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<PositionRequest>(request, (body, advisorId) => ChangePositionAsync(needId, body, advisorId, client, cancellationToken), cancellationToken);
 
     [Function("AdvisorComment")]
     public Task<IResult> AdvisorComment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "advisor/needs/{needId}/comments")] HttpRequest request,
         string needId,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
-        access.Check(request.Context()).ThenAsync<CommentRequest>(request, async (body, advisorId) => await CommentAsync(needId, body, advisorId, workflow, cancellationToken), cancellationToken);
+        access.Check(request.Context()).ThenAsync<CommentRequest>(request, (body, advisorId) => CommentAsync(needId, body, advisorId, client, cancellationToken), cancellationToken);
 
     [Function("AdvisorInbox")]
     public async Task<IResult> AdvisorInbox(
@@ -54,8 +57,7 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
             : NotFound();
     }
 
-    private static async Task<Results<Ok<NeedSheet>, ProblemHttpResult, ValidationProblem>> ChangePositionAsync(
-        string needId, PositionRequest? request, string advisorId, NeedWorkflow workflow, CancellationToken ct)
+    private async Task<IResult> ChangePositionAsync(string needId, PositionRequest? request, string advisorId, DurableTaskClient client, CancellationToken ct)
     {
         if (!NeedJson.TryParseWireName<MatchStatus>(request?.Status, out var status) || status == MatchStatus.Expired)
         {
@@ -70,22 +72,14 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["comment"] = ["Le commentaire ne doit pas dépasser 4 000 caractères"] });
         }
 
-        var outcome = await workflow.ApplyAsync(needId, new PositionChanged(advisorId, status, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim()), ct);
-        if (outcome.State?.MatchOf(advisorId) is not { } before)
-        {
-            return NotFound();
-        }
-
-        return outcome.Rejection switch
-        {
-            null or { Code: RejectionCode.AlreadyInStatus } => TypedResults.Ok(NeedSheet.For(outcome.State, outcome.State.MatchOf(advisorId)!)),
-            { Code: RejectionCode.UnknownAdvisor or RejectionCode.UnknownNeed } => NotFound(),
-            var rejected => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Action impossible", detail: rejected.Message),
-        };
+        var position = new PositionChanged(advisorId, status, string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim());
+        return CommandResults.From(
+            await workflow.ApplyAsync(client, needId, position, ct),
+            state => TypedResults.Ok(NeedSheet.For(state, state.MatchOf(advisorId)!)),
+            NotFound());
     }
 
-    private static async Task<Results<Created<NeedSheet>, ProblemHttpResult, ValidationProblem>> CommentAsync(
-        string needId, CommentRequest? request, string advisorId, NeedWorkflow workflow, CancellationToken ct)
+    private async Task<IResult> CommentAsync(string needId, CommentRequest? request, string advisorId, DurableTaskClient client, CancellationToken ct)
     {
         var text = request?.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MaxCommentLength)
@@ -96,15 +90,10 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
             });
         }
 
-        var outcome = await workflow.ApplyAsync(needId, CommentPosted.ByAdvisor(advisorId, text), ct);
-        if (outcome.State?.MatchOf(advisorId) is null || outcome.Rejection is { Code: RejectionCode.UnknownAdvisor or RejectionCode.UnknownNeed })
-        {
-            return NotFound();
-        }
-
-        return outcome.Rejection is { } rejected
-            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Action impossible", detail: rejected.Message)
-            : TypedResults.Created($"/api/advisor/needs/{needId}", NeedSheet.For(outcome.State, outcome.State.MatchOf(advisorId)!));
+        return CommandResults.From(
+            await workflow.ApplyAsync(client, needId, CommentPosted.ByAdvisor(advisorId, text), ct),
+            state => TypedResults.Created($"/api/advisor/needs/{needId}", NeedSheet.For(state, state.MatchOf(advisorId)!)),
+            NotFound());
     }
 
     /// <summary>

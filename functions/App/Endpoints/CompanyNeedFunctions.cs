@@ -1,8 +1,9 @@
-using ConseillersEntreprises.App.Needs;
 using ConseillersEntreprises.App.Security;
+using ConseillersEntreprises.App.Workflow;
 using ConseillersEntreprises.Core.Needs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
@@ -22,17 +23,17 @@ public sealed class CompanyNeedFunctions(CompanyAccess access, NeedWorkflow work
     public Task<IResult> CompanySatisfaction(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "company/needs/{needId}/satisfaction")] HttpRequest request,
         string needId,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         access.Check(request.Context(), needId).ThenAsync<SatisfactionRequest>(
-            request, async (body, _) => await GiveSatisfactionAsync(needId, body, workflow, cancellationToken), cancellationToken);
+            request, (body, _) => GiveSatisfactionAsync(needId, body, client, cancellationToken), cancellationToken);
 
     /// <summary>What the company may know: the status, which institutions took its need on; never advisors' positions in detail.</summary>
     private static async Task<Results<Ok<CompanyNeedView>, ProblemHttpResult>> GetAsync(string needId, NeedWorkflow workflow, CancellationToken ct) =>
         await workflow.LoadAsync(needId, ct) is { } state ? TypedResults.Ok(CompanyNeedView.Of(state)) : NotFound();
 
     /// <summary>The satisfaction survey's answer, from the follow-up page the survey email opens. A new answer replaces the last.</summary>
-    private static async Task<Results<Ok<CompanyNeedView>, ProblemHttpResult, ValidationProblem>> GiveSatisfactionAsync(
-        string needId, SatisfactionRequest? request, NeedWorkflow workflow, CancellationToken ct)
+    private async Task<IResult> GiveSatisfactionAsync(string needId, SatisfactionRequest? request, DurableTaskClient client, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (!NeedJson.TryParseWireName<SatisfactionHelped>(request?.Helped, out var helped))
@@ -50,13 +51,11 @@ public sealed class CompanyNeedFunctions(CompanyAccess access, NeedWorkflow work
             return TypedResults.ValidationProblem(errors);
         }
 
-        var outcome = await workflow.ApplyAsync(needId, new SatisfactionGiven(helped, request!.Comment), ct);
-        return outcome switch
-        {
-            { State: null } => NotFound(),
-            { Rejection: { } rejected } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Avis impossible pour le moment", detail: rejected.Message),
-            _ => TypedResults.Ok(CompanyNeedView.Of(outcome.State)),
-        };
+        return CommandResults.From(
+            await workflow.ApplyAsync(client, needId, new SatisfactionGiven(helped, request!.Comment), ct),
+            state => TypedResults.Ok(CompanyNeedView.Of(state)),
+            NotFound(),
+            refusedTitle: "Avis impossible pour le moment");
     }
 
     private static ProblemHttpResult NotFound() =>

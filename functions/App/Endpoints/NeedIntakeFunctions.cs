@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ConseillersEntreprises.App.Directory;
-using ConseillersEntreprises.App.Needs;
+using ConseillersEntreprises.App.Workflow;
 using ConseillersEntreprises.Core.Companies;
 using ConseillersEntreprises.Core.Geography;
 using ConseillersEntreprises.Core.Intake;
@@ -11,6 +11,7 @@ using ConseillersEntreprises.Core.Routing;
 using ConseillersEntreprises.Core.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
@@ -26,13 +27,15 @@ public sealed class NeedIntakeFunctions(
     [Function("SubmitNeed")]
     public async Task<IResult> SubmitNeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "needs")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         limits.Refusal(RateLimitPolicy.Needs, request)
-        ?? await SubmitAsync(request, directory, territories, companies, workflow, time, cancellationToken);
+        ?? await SubmitAsync(request, directory, territories, companies, workflow, client, time, cancellationToken);
 
     /// <summary>
     /// The critical path: validate; one read when an idempotency key is given (the need id derives from it); company
-    /// facts (cached lookup); route in memory; ONE transaction (state + first event + outbox); one queue message; 201.
+    /// facts (cached lookup); route in memory; start the need's orchestration with its submission decided; store its
+    /// first snapshot; 201.
     /// Anything invalid is a 400 listing every problem, and nothing is stored.
     /// </summary>
     private static async Task<Results<Created<SubmitResponse>, Ok<SubmitResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
@@ -41,6 +44,7 @@ public sealed class NeedIntakeFunctions(
         TerritoryIndex territories,
         ICompanyLookup companies,
         NeedWorkflow workflow,
+        DurableTaskClient client,
         TimeProvider time,
         CancellationToken ct)
     {
@@ -115,7 +119,7 @@ public sealed class NeedIntakeFunctions(
                 Phone = submission.Phone.Display,
             },
             advisors);
-        var (state, created) = await workflow.SubmitAsync(submitted, ct);
+        var (state, created) = await workflow.SubmitAsync(client, submitted, ct);
         return created
             ? TypedResults.Created($"/api/company/needs/{needId}", SubmitResponse.From(state))
             : TypedResults.Ok(SubmitResponse.From(state));

@@ -1,9 +1,13 @@
+using ConseillersEntreprises.Core.Needs;
 using Microsoft.Extensions.Options;
 
 namespace ConseillersEntreprises.App.Settings;
 
 public static class SettingsServiceCollectionExtensions
 {
+    /// <summary>Section <c>Workflow</c>: the per-need timeline, counted from dispatch (PRODUCT.md defaults).</summary>
+    public const string WorkflowSection = "Workflow";
+
     /// <summary>Binds every settings section and validates it when the app starts.</summary>
     public static IServiceCollection AddValidatedSettings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -15,7 +19,8 @@ public static class SettingsServiceCollectionExtensions
         Bind<SiteOptions>(services, configuration, SiteOptions.Section);
         Bind<OperatorsOptions>(services, configuration, OperatorsOptions.Section);
         Bind<DirectoryOptions>(services, configuration, DirectoryOptions.Section);
-        Bind<WorkflowOptions>(services, configuration, WorkflowOptions.Section);
+        // The need's timeline is Core's own record, bound as is: what the settings say is what the decider gets.
+        Bind<WorkflowSchedule>(services, configuration, WorkflowSection);
         Bind<StatsOptions>(services, configuration, StatsOptions.Section);
         return services;
     }

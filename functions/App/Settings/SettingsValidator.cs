@@ -1,4 +1,5 @@
 using ConseillersEntreprises.Core.Directory;
+using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.Core.Security;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace ConseillersEntreprises.App.Settings;
 public sealed class SettingsValidator(IConfiguration configuration) :
     IValidateOptions<StorageOptions>, IValidateOptions<SmtpOptions>, IValidateOptions<EmailOptions>,
     IValidateOptions<LinksOptions>, IValidateOptions<SiteOptions>, IValidateOptions<OperatorsOptions>,
-    IValidateOptions<DirectoryOptions>, IValidateOptions<WorkflowOptions>, IValidateOptions<StatsOptions>
+    IValidateOptions<DirectoryOptions>, IValidateOptions<WorkflowSchedule>, IValidateOptions<StatsOptions>
 {
     private string? AcsEndpoint => configuration["Email:Acs:Endpoint"];
 
@@ -66,16 +67,14 @@ public sealed class SettingsValidator(IConfiguration configuration) :
     public ValidateOptionsResult Validate(string? name, StatsOptions options) => Result(
         options.CacheDuration < TimeSpan.Zero ? "Stats:CacheDuration may not be negative." : null);
 
-    public ValidateOptionsResult Validate(string? name, WorkflowOptions options) => Result(
+    public ValidateOptionsResult Validate(string? name, WorkflowSchedule options) => Result(
         Positive(options.ExpertReminderAfter, "Workflow:ExpertReminderAfter"),
         Positive(options.CompanyFollowUpAfter, "Workflow:CompanyFollowUpAfter"),
         Positive(options.LastChanceAfter, "Workflow:LastChanceAfter"),
         Positive(options.AbandonAfter, "Workflow:AbandonAfter"),
         Positive(options.SatisfactionAfter, "Workflow:SatisfactionAfter"),
         options.CompanyNoticeDelay < TimeSpan.Zero ? "Workflow:CompanyNoticeDelay may not be negative." : null,
-        options.CommentNoticeDelay < TimeSpan.Zero ? "Workflow:CommentNoticeDelay may not be negative." : null,
-        Positive(options.TimerSweepInterval, "Workflow:TimerSweepInterval"),
-        Positive(options.OutboxStaleAfter, "Workflow:OutboxStaleAfter"));
+        options.CommentNoticeDelay < TimeSpan.Zero ? "Workflow:CommentNoticeDelay may not be negative." : null);
 
     private static string? Positive(TimeSpan value, string setting) => value <= TimeSpan.Zero ? $"{setting} must be a positive duration such as 4.00:00:00." : null;
 

@@ -49,13 +49,11 @@ public sealed partial class DurableTaskSidecar : IHostedService, IDisposable
             LoggerFactory = _loggerFactory,
             StorageAccountClientProvider = new StorageAccountClientProvider(_storage.ConnectionString),
         });
-        await service.CreateIfNotExistsAsync();
-
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Address.Port, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationService>(new StopBeforeStartGuard(service, _loggerFactory.CreateLogger<StopBeforeStartGuard>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton(_loggerFactory);
         builder.Services.AddSingleton<TaskHubGrpcServer>();

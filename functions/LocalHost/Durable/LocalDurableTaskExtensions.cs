@@ -1,3 +1,4 @@
+using ConseillersEntreprises.App.Settings;
 using ConseillersEntreprises.LocalHost.Functions;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
@@ -19,7 +20,19 @@ public static class LocalDurableTaskExtensions
             ReflectedActivity.EnsureBindable(activity);
         }
 
-        services.AddOptions<LocalDurableOptions>().Bind(configuration.GetSection(LocalDurableOptions.Section));
+        var hostJson = HostJson.Load();
+        services.AddOptions<LocalDurableOptions>()
+            .Configure<IOptions<StorageOptions>>((options, storage) =>
+            {
+                options.HubName = hostJson.HubName + storage.Value.TablePrefix;
+                options.PartitionCount = hostJson.PartitionCount;
+                options.MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval;
+            })
+            .Bind(configuration.GetSection(LocalDurableOptions.Section))
+            .Validate(
+                options => LocalDurableOptions.IsValidHubName(options.HubName),
+                "The task hub name (Durable:HubName, else host.json's hubName followed by Storage:TablePrefix) must be 3 to 45 letters and digits, starting with a letter.")
+            .ValidateOnStart();
         var root = new RootServices();
         services.AddSingleton(root);
         services.AddSingleton(sp => root.Capture(sp));

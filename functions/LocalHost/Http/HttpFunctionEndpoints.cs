@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using ConseillersEntreprises.LocalHost.Functions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -35,18 +34,6 @@ public static class HttpFunctionEndpoints
 
         return app;
     }
-
-    /// <summary>host.json's <c>extensions.http.routePrefix</c> (the Functions default, <c>api</c>, when it says nothing).</summary>
-    public static string RoutePrefix(string hostJsonPath) =>
-        HttpSection(hostJsonPath)?["routePrefix"]?.GetValue<string>() ?? "api";
-
-    /// <summary>host.json's <c>extensions.http.customHeaders</c>.</summary>
-    public static IReadOnlyDictionary<string, string> CustomHeaders(string hostJsonPath) =>
-        HttpSection(hostJsonPath)?["customHeaders"]?.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.OrdinalIgnoreCase)
-        ?? new Dictionary<string, string>();
-
-    private static JsonNode? HttpSection(string hostJsonPath) =>
-        File.Exists(hostJsonPath) ? JsonNode.Parse(File.ReadAllText(hostJsonPath))?["extensions"]?["http"] : null;
 
     private static RequestDelegate Handler(LocalFunction function, IReadOnlyDictionary<string, string> customHeaders)
     {

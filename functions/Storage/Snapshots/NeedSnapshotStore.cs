@@ -34,6 +34,24 @@ public sealed class NeedSnapshotStore
     }
 
     /// <summary>
+    /// Stores a need's first snapshot (<paramref name="state"/> as submitted, sequence 0) unless the need has one already
+    /// (then false): one request, for the intake, whose company may open its follow-up before the workflow records.
+    /// </summary>
+    public async Task<bool> CreateAsync(NeedState state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        try
+        {
+            await _table.AddEntityAsync(Row(state, 0, []), ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Stores the snapshot unless the stored one is as recent or more (then false). The outcomes written are the stored
     /// ones followed by <paramref name="outcome"/>, the latest <see cref="OutcomesKept"/> kept.
     /// </summary>
@@ -50,15 +68,7 @@ public sealed class NeedSnapshotStore
             }
 
             var outcomes = current is null ? [] : ReadOutcomes(current.Outcomes);
-            var row = new NeedSnapshotRow
-            {
-                PartitionKey = state.NeedId,
-                State = GzipText.Compress(NeedJson.Serialize(state)),
-                Version = state.Version,
-                Sequence = sequence,
-                Outcomes = JsonSerializer.Serialize<IEnumerable<CommandOutcome>>(
-                    outcome is null ? outcomes : [.. outcomes.TakeLast(OutcomesKept - 1), outcome], NeedJson.Options),
-            };
+            var row = Row(state, sequence, outcome is null ? outcomes : [.. outcomes.TakeLast(OutcomesKept - 1), outcome]);
             try
             {
                 if (current is null)
@@ -81,6 +91,15 @@ public sealed class NeedSnapshotStore
 
         throw new InvalidOperationException($"Need {state.NeedId}: the snapshot kept changing under five writes in a row.");
     }
+
+    private static NeedSnapshotRow Row(NeedState state, long sequence, IEnumerable<CommandOutcome> outcomes) => new()
+    {
+        PartitionKey = state.NeedId,
+        State = GzipText.Compress(NeedJson.Serialize(state)),
+        Version = state.Version,
+        Sequence = sequence,
+        Outcomes = JsonSerializer.Serialize(outcomes, NeedJson.Options),
+    };
 
     private static NeedSnapshot Read(NeedSnapshotRow row) =>
         new(NeedJson.DeserializeState(GzipText.Decompress(row.State)), row.Sequence, ReadOutcomes(row.Outcomes));

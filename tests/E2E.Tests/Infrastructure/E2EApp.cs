@@ -87,8 +87,6 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
             ["Workflow:CompanyNoticeDelay"] = "00:00:01",
             ["Workflow:CommentNoticeDelay"] = "00:00:01",
             ["Stats:CacheDuration"] = "00:00:00", // pages must show the figures of the needs a test just submitted
-            ["Workflow:TimerSweepInterval"] = "00:00:00.200",
-            ["Workflow:OutboxStaleAfter"] = "00:00:02",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         _host = new SiteHost(settings, port);

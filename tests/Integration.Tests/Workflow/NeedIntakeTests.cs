@@ -4,6 +4,9 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using ConseillersEntreprises.Integration.Tests.Fakes;
 using ConseillersEntreprises.Integration.Tests.Infrastructure;
+using ConseillersEntreprises.Storage.Snapshots;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConseillersEntreprises.Integration.Tests.Workflow;
 
@@ -23,16 +26,24 @@ public sealed class NeedIntakeTests
         consent = true,
     };
 
+    /// <summary>The needs stored: their snapshots, and their orchestrations in the task hub (the two must agree).</summary>
     private static async Task<int> StoredNeedsAsync(WorkflowHarness harness)
     {
-        var table = new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(harness.Host.TablePrefix + "needs");
-        var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.RowKey == "state"))
+        var table = new TableServiceClient(TestEnvironment.StorageConnectionString).GetTableClient(harness.Host.TablePrefix + NeedSnapshotStore.TableName);
+        var snapshots = 0;
+        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"]))
         {
-            count++;
+            snapshots++;
         }
 
-        return count;
+        var orchestrations = 0;
+        await foreach (var _ in harness.Host.Services.GetRequiredService<DurableTaskClient>().GetAllInstancesAsync())
+        {
+            orchestrations++;
+        }
+
+        Assert.Equal(snapshots, orchestrations);
+        return snapshots;
     }
 
     [Fact]

@@ -49,8 +49,6 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
             ["Workflow:BusinessHoursOnly"] = "false",
             ["Workflow:CompanyNoticeDelay"] = "00:00:01",
             ["Workflow:CommentNoticeDelay"] = "00:00:01",
-            ["Workflow:TimerSweepInterval"] = "00:00:00.200",
-            ["Workflow:OutboxStaleAfter"] = "00:00:02",
             ["RateLimits:NeedsPerHour"] = "1000",
             ["Email:MaxPerMinute"] = "6000", // pacing is tested on its own; here it would only slow the tests
         };
