@@ -39,8 +39,14 @@ public sealed class HostJson
     public int PartitionCount => DurableTask?["storageProvider"]?["partitionCount"]?.GetValue<int>() ?? 4;
 
     /// <summary><c>extensions.durableTask.storageProvider.maxQueuePollingInterval</c>.</summary>
-    public TimeSpan MaxQueuePollingInterval =>
-        DurableTask?["storageProvider"]?["maxQueuePollingInterval"]?.GetValue<string>() is { } interval
-            ? TimeSpan.Parse(interval, CultureInfo.InvariantCulture)
-            : TimeSpan.FromSeconds(30);
+    public TimeSpan MaxQueuePollingInterval => StorageProviderDuration("maxQueuePollingInterval") ?? TimeSpan.FromSeconds(30);
+
+    /// <summary><c>…controlQueueVisibilityTimeout</c>: how long a message taken by an instance that died stays hidden.</summary>
+    public TimeSpan ControlQueueVisibilityTimeout => StorageProviderDuration("controlQueueVisibilityTimeout") ?? TimeSpan.FromMinutes(5);
+
+    /// <summary><c>…workItemQueueVisibilityTimeout</c>: the same for activity messages.</summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout => StorageProviderDuration("workItemQueueVisibilityTimeout") ?? TimeSpan.FromMinutes(5);
+
+    private TimeSpan? StorageProviderDuration(string name) =>
+        DurableTask?["storageProvider"]?[name]?.GetValue<string>() is { } value ? TimeSpan.Parse(value, CultureInfo.InvariantCulture) : null;
 }

@@ -9,7 +9,7 @@ public static class EmailServiceCollectionExtensions
 {
     /// <summary>
     /// The email port: Azure Communication Services when <c>Email:Acs:Endpoint</c> is set, SMTP otherwise, paced to
-    /// <c>Email:MaxPerMinute</c>; the ledger that sends each workflow email once; the templates; the sign-in emails.
+    /// <c>Email:MaxPerMinute</c> across every instance; the ledger that sends each workflow email once; the templates; the sign-in emails.
     /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {

@@ -40,6 +40,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new TableProjections(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new TableNeedStats(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new SentEmailLedger(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new EmailBudget(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new NeedSnapshotStore(Tables(sp), TablePrefix(sp)));
         services.AddHostedService<StorageSetup>();
         return services;

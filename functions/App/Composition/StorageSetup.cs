@@ -10,6 +10,7 @@ public sealed partial class StorageSetup(
     TableProjections projections,
     TableNeedStats stats,
     SentEmailLedger ledger,
+    EmailBudget emailBudget,
     NeedSnapshotStore snapshots,
     ILogger<StorageSetup> logger) : IHostedService
 {
@@ -20,6 +21,7 @@ public sealed partial class StorageSetup(
             await projections.EnsureCreatedAsync(cancellationToken);
             await stats.EnsureCreatedAsync(cancellationToken);
             await ledger.EnsureCreatedAsync(cancellationToken);
+            await emailBudget.EnsureCreatedAsync(cancellationToken);
             await snapshots.EnsureCreatedAsync(cancellationToken);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)

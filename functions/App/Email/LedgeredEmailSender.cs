@@ -9,8 +9,12 @@ namespace ConseillersEntreprises.App.Email;
 /// </summary>
 public sealed class LedgeredEmailSender(IEmailSender sender, SentEmailLedger ledger, TimeProvider time)
 {
-    /// <summary>How long a claim holds before another sender may take over (its sender may have died).</summary>
-    public static readonly TimeSpan SendLease = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim holds before another sender may take over (its sender may have died). Longer than a send takes
+    /// at most (<see cref="SmtpEmailSender.SendTimeout"/>), short enough that an email whose sender died mid-send goes
+    /// out soon after a restart.
+    /// </summary>
+    public static readonly TimeSpan SendLease = TimeSpan.FromMinutes(1);
 
     public async Task<EmailDelivery> SendOnceAsync(EmailMessage email, CancellationToken ct)
     {
@@ -21,8 +25,9 @@ public sealed class LedgeredEmailSender(IEmailSender sender, SentEmailLedger led
             case SendClaim.AlreadySent:
                 return EmailDelivery.Done;
             case SendClaim.HeldByAnother:
-                // The same email is being sent elsewhere right now. Look again once that sender's lease has passed.
-                return EmailDelivery.Later(SendLease);
+                // The same email is being sent elsewhere right now, or was by a sender that died: look again a few
+                // times within that sender's lease.
+                return EmailDelivery.Later(SendLease / 4);
         }
 
         try

@@ -1,44 +1,25 @@
-using System.Threading.RateLimiting;
 using ConseillersEntreprises.App.Settings;
+using ConseillersEntreprises.Storage.Emails;
 using Microsoft.Extensions.Options;
 
 namespace ConseillersEntreprises.App.Email;
 
 /// <summary>
-/// Keeps the sender under the relay's quota (Azure Communication Services: 30 emails a minute by default):
-/// a token bucket refilled evenly, waiting for a token rather than failing. Wraps the real sender.
+/// Keeps every instance of the app together under the relay's quota (<c>Email:MaxPerMinute</c>; Azure Communication
+/// Services allows 30 a minute by default) with a budget shared in storage. An email over the budget is not waited
+/// for here: it is deferred to the next window (<see cref="EmailDeferredException"/>), which the workflow waits for
+/// on a durable timer, holding nothing meanwhile. Wraps the real sender.
 /// </summary>
-public sealed class PacedEmailSender : IEmailSender, IDisposable
+public sealed class PacedEmailSender(IEmailSender inner, EmailBudget budget, IOptions<EmailOptions> options, TimeProvider time) : IEmailSender
 {
-    private readonly IEmailSender _inner;
-    private readonly TokenBucketRateLimiter _limiter;
-
-    public PacedEmailSender(IEmailSender inner, IOptions<EmailOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _inner = inner;
-        var perMinute = Math.Max(1, options.Value.MaxPerMinute);
-        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, perMinute / 6), // a small burst, then the steady rate
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
-            QueueLimit = 10_000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
-    }
-
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
-        using var lease = await _limiter.AcquireAsync(1, ct);
-        if (!lease.IsAcquired)
+        var now = time.GetUtcNow();
+        if (await budget.TryTakeAsync(now, options.Value.MaxPerMinute, ct) is { } askAgainAt)
         {
-            throw new EmailDeferredException(TimeSpan.FromMinutes(1), "Email pacing queue is full.");
+            throw new EmailDeferredException(askAgainAt - now, "Email:MaxPerMinute reached; the email waits for the next window.");
         }
 
-        await _inner.SendAsync(message, ct);
+        await inner.SendAsync(message, ct);
     }
-
-    public void Dispose() => _limiter.Dispose();
 }

@@ -11,6 +11,9 @@ public sealed partial class SignInEmails(IEmailSender sender, TimeProvider time,
 {
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
 
+    /// <summary>A link is worth little after this many waits (about ten minutes at the usual pace).</summary>
+    private const int MaxDeferrals = 60;
+
     private readonly Channel<EmailMessage> _pending = Channel.CreateBounded<EmailMessage>(
         new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
@@ -32,17 +35,24 @@ public sealed partial class SignInEmails(IEmailSender sender, TimeProvider time,
     {
         await foreach (var message in _pending.Reader.ReadAllAsync(stoppingToken))
         {
-            for (var attempt = 0; ; attempt++)
+            var failures = 0;
+            var deferrals = 0;
+            while (true)
             {
                 try
                 {
                     await sender.SendAsync(message, stoppingToken);
                     break;
                 }
-                catch (Exception e) when (e is not OperationCanceledException && attempt < RetryDelays.Length)
+                catch (EmailDeferredException e) when (deferrals++ < MaxDeferrals)
                 {
-                    LogRetry(logger, e, attempt + 1);
-                    await Task.Delay(RetryDelays[attempt], time, stoppingToken);
+                    // Over the shared budget, or the relay asks to wait: wait as long as it says.
+                    await Task.Delay(e.RetryAfter, time, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && failures < RetryDelays.Length)
+                {
+                    LogRetry(logger, e, failures + 1);
+                    await Task.Delay(RetryDelays[failures++], time, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -7,12 +7,13 @@ using MimeKit;
 namespace ConseillersEntreprises.App.Email;
 
 /// <summary>
-/// Sends through an SMTP relay with MailKit, retrying transient failures with a short backoff; when the relay stays
-/// unavailable it throws <see cref="EmailDeferredException"/> so that the caller keeps the email for later.
+/// Sends through an SMTP relay with MailKit; when the relay is unavailable it throws
+/// <see cref="EmailDeferredException"/> so that the caller keeps the email for later.
 /// </summary>
-public sealed class SmtpEmailSender(IOptions<SmtpOptions> smtp, IOptions<EmailOptions> email, TimeProvider time) : IEmailSender
+public sealed class SmtpEmailSender(IOptions<SmtpOptions> smtp, IOptions<EmailOptions> email) : IEmailSender
 {
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+    /// <summary>The longest one SMTP operation may take; a whole send stays well within the ledger's send lease.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(20);
 
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
@@ -23,22 +24,15 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> smtp, IOptions<EmailOp
         mime.Subject = message.Subject;
         mime.Body = new BodyBuilder { HtmlBody = message.HtmlBody, TextBody = message.TextBody }.ToMessageBody();
 
-        for (var attempt = 0; ; attempt++)
+        // One try: the email is claimed in the ledger while it is tried, and a relay that does not answer is the
+        // workflow's to wait for (a durable timer of Smtp:RetryAfter), so that no claim is held while waiting.
+        try
         {
-            try
-            {
-                await SendOnceAsync(mime, ct);
-                return;
-            }
-            catch (Exception e) when (IsTransient(e))
-            {
-                if (attempt >= Backoff.Length)
-                {
-                    throw new EmailDeferredException(smtp.Value.RetryAfter, "The SMTP relay is unavailable.", e);
-                }
-
-                await Task.Delay(Backoff[attempt], time, ct);
-            }
+            await SendOnceAsync(mime, ct);
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            throw new EmailDeferredException(smtp.Value.RetryAfter, "The SMTP relay is unavailable.", e);
         }
     }
 
@@ -49,7 +43,8 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> smtp, IOptions<EmailOp
     private async Task SendOnceAsync(MimeMessage mime, CancellationToken ct)
     {
         var settings = smtp.Value;
-        using var client = new SmtpClient();
+        // A relay that takes longer than this is failing: the email is tried again later (MailKit waits 2 minutes).
+        using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
         await client.ConnectAsync(settings.Host, settings.Port, settings.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
         if (!string.IsNullOrEmpty(settings.UserName))
         {

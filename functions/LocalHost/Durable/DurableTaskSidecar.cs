@@ -46,6 +46,9 @@ public sealed partial class DurableTaskSidecar : IHostedService, IDisposable
             TaskHubName = _options.HubName,
             PartitionCount = _options.PartitionCount,
             MaxQueuePollingInterval = _options.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = _options.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = _options.WorkItemQueueVisibilityTimeout,
+            WorkerId = _options.WorkerId,
             LoggerFactory = _loggerFactory,
             StorageAccountClientProvider = new StorageAccountClientProvider(_storage.ConnectionString),
         });

@@ -19,6 +19,19 @@ public sealed class LocalDurableOptions
     /// <summary>An idle queue is polled less and less often, down to this: the latency of the first message after a calm.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; }
 
+    /// <summary>How long a queue message taken by an instance that died stays hidden: the recovery time after a crash.</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; }
+
+    /// <summary>The same for the activities' queue.</summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; }
+
+    /// <summary>
+    /// Who holds the hub's partition leases. The machine's name by default, as one LocalHost runs per machine: restarted
+    /// after a crash, it takes its partitions back at once instead of waiting for their leases to expire. Hosts that
+    /// share a hub within one process (tests) need one each.
+    /// </summary>
+    public string WorkerId { get; set; } = Environment.MachineName;
+
     /// <summary>What the Azure Storage backend accepts as a hub name.</summary>
     public static bool IsValidHubName(string name) =>
         name.Length is >= 3 and <= 45 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);

@@ -27,6 +27,8 @@ public static class LocalDurableTaskExtensions
                 options.HubName = hostJson.HubName + storage.Value.TablePrefix;
                 options.PartitionCount = hostJson.PartitionCount;
                 options.MaxQueuePollingInterval = hostJson.MaxQueuePollingInterval;
+                options.ControlQueueVisibilityTimeout = hostJson.ControlQueueVisibilityTimeout;
+                options.WorkItemQueueVisibilityTimeout = hostJson.WorkItemQueueVisibilityTimeout;
             })
             .Bind(configuration.GetSection(LocalDurableOptions.Section))
             .Validate(

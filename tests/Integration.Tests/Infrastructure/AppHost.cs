@@ -21,26 +21,33 @@ public class AppHost : WebApplicationFactory<LocalHostApp>
     {
         TablePrefix = tablePrefix ?? NewTablePrefix();
         _services = services;
-        _settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = TestEnvironment.StorageConnectionString,
-            ["Storage:TablePrefix"] = TablePrefix,
-            ["Smtp:Host"] = TestEnvironment.SmtpHost,
-            ["Smtp:Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:From"] = "Conseillers-Entreprises <contact@conseillers-entreprises.test>",
-            ["Links:SigningKeys:0"] = "test1=" + SharedSecret,
-            ["Site:BaseUrl"] = "http://127.0.0.1:5999",
-            ["Operators:Emails:0"] = OperatorEmail,
-            ["CompanyLookup:BaseUrl"] = "http://127.0.0.1:9", // discard port: lookups fail fast unless a test sets a fake
-            ["Directory:RefreshInterval"] = "00:00:00.500",
-            ["Directory:SeedDemo"] = "false",
-            ["RateLimits:LoginLinksPerHour"] = "1000",
-        };
+        _settings = Settings(TablePrefix, OperatorEmail);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
     }
+
+    /// <summary>The settings every test host runs with: Azurite under its own table prefix, the SMTP capture, fast refreshes.</summary>
+    public static Dictionary<string, string?> Settings(string tablePrefix, string operatorEmail) => new()
+    {
+        ["Storage:ConnectionString"] = TestEnvironment.StorageConnectionString,
+        ["Storage:TablePrefix"] = tablePrefix,
+        ["Smtp:Host"] = TestEnvironment.SmtpHost,
+        ["Smtp:Port"] = TestEnvironment.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:From"] = "Conseillers-Entreprises <contact@conseillers-entreprises.test>",
+        ["Links:SigningKeys:0"] = SigningKeyId + "=" + SharedSecret,
+        ["Site:BaseUrl"] = "http://127.0.0.1:5999",
+        ["Operators:Emails:0"] = operatorEmail,
+        ["CompanyLookup:BaseUrl"] = "http://127.0.0.1:9", // discard port: lookups fail fast unless a test sets a fake
+        ["Directory:RefreshInterval"] = "00:00:00.500",
+        ["Directory:SeedDemo"] = "false",
+        ["RateLimits:LoginLinksPerHour"] = "1000",
+        // Hosts of one prefix are instances of one deployment: each holds its own share of the task hub.
+        ["Durable:WorkerId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+    };
+
+    public const string SigningKeyId = "test1";
 
     /// <summary>One secret per test run, shared by hosts so that tokens are valid across "instances".</summary>
     public static string SharedSecret { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -39,20 +39,9 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
     {
         var companies = await FakeRechercheEntreprisesServer.StartAsync();
         var prefix = tablePrefix ?? AppHost.NewTablePrefix();
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var directory = SmallDirectory(advisors, run);
-        var store = new TableDirectoryStore(new TableServiceClient(TestEnvironment.StorageConnectionString), TimeProvider.System, prefix);
-        await store.EnsureCreatedAsync(CancellationToken.None);
-        await store.SaveAsync(directory, CancellationToken.None);
-        var all = new Dictionary<string, string?>(companies.Settings)
-        {
-            ["Workflow:BusinessHoursOnly"] = "false",
-            ["Workflow:CompanyNoticeDelay"] = "00:00:01",
-            ["Workflow:CommentNoticeDelay"] = "00:00:01",
-            ["RateLimits:NeedsPerHour"] = "1000",
-            ["Email:MaxPerMinute"] = "6000", // pacing is tested on its own; here it would only slow the tests
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        var directory = await SaveDirectoryAsync(prefix, advisors);
+        var all = new Dictionary<string, string?>(companies.Settings);
+        foreach (var (key, value) in FastWorkflow.Concat(settings ?? new Dictionary<string, string?>()))
         {
             all[key] = value;
         }
@@ -60,6 +49,26 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
         var harness = new WorkflowHarness(companies, new AppHost(prefix, all), directory);
         harness.Companies.AddCompany(harness.Siret);
         return harness;
+    }
+
+    /// <summary>Second-long debounces, no business hours, limits that never throttle a test.</summary>
+    public static IReadOnlyDictionary<string, string?> FastWorkflow { get; } = new Dictionary<string, string?>
+    {
+        ["Workflow:BusinessHoursOnly"] = "false",
+        ["Workflow:CompanyNoticeDelay"] = "00:00:01",
+        ["Workflow:CommentNoticeDelay"] = "00:00:01",
+        ["RateLimits:NeedsPerHour"] = "1000",
+        ["Email:MaxPerMinute"] = "6000", // pacing is tested on its own; here it would only slow the tests
+    };
+
+    /// <summary>Saves, under <paramref name="prefix"/>, a directory of <paramref name="advisors"/> advisors with addresses unique to the call.</summary>
+    public static async Task<DirectoryDocument> SaveDirectoryAsync(string prefix, int advisors)
+    {
+        var directory = SmallDirectory(advisors, Guid.NewGuid().ToString("N")[..8]);
+        var store = new TableDirectoryStore(new TableServiceClient(TestEnvironment.StorageConnectionString), TimeProvider.System, prefix);
+        await store.EnsureCreatedAsync(CancellationToken.None);
+        await store.SaveAsync(directory, CancellationToken.None);
+        return directory;
     }
 
     public string AdvisorEmail(int i) => Directory.Advisors[i].Email;
@@ -91,16 +100,20 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
         })],
     };
 
-    public async Task<string> SubmitAsync(string? description = null, string? idempotencyKey = null)
+    public async Task<string> SubmitAsync(string? description = null, string? idempotencyKey = null) =>
+        await SubmitAsync(Client, Siret, CompanyEmail, description, idempotencyKey);
+
+    /// <summary>Submits a need on the harness's subject as the site's form does, and gives its id.</summary>
+    public static async Task<string> SubmitAsync(HttpClient client, string siret, string companyEmail, string? description = null, string? idempotencyKey = null)
     {
-        var response = await Client.PostAsJsonAsync("/api/needs", new
+        var response = await client.PostAsJsonAsync("/api/needs", new
         {
             subjectId = Subject,
             description = description ?? "Nous avons un retard de paiement d'un gros client et la trésorerie ne couvre plus les salaires du mois.",
-            siret = Siret,
+            siret,
             firstName = "Camille",
             lastName = "Dupont",
-            email = CompanyEmail,
+            email = companyEmail,
             phone = "06 12 34 56 78",
             consent = true,
             idempotencyKey,
