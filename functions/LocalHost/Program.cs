@@ -6,6 +6,8 @@ using ConseillersEntreprises.LocalHost.Durable;
 using ConseillersEntreprises.LocalHost.Functions;
 using ConseillersEntreprises.LocalHost.Http;
 using Microsoft.AspNetCore.HttpOverrides;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 // LocalHost: the app's functions and the static site on one URL, for ./run.sh and every test.
 var functions = FunctionCatalog.Discover(typeof(AppServiceCollectionExtensions).Assembly);
@@ -16,6 +18,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.Services.AddConseillersEntreprises(builder.Configuration);
+builder.Services.AddTelemetry(builder.Configuration)
+    .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
+    .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
 builder.Services.AddLocalDurableTask(builder.Configuration, functions);
 builder.Services.AddFrenchProblemDetails();
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true); // the DSFR stylesheet: 354 KiB → 46 KiB

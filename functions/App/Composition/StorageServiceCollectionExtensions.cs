@@ -9,6 +9,7 @@ using ConseillersEntreprises.Storage.Emails;
 using ConseillersEntreprises.Storage.Projections;
 using ConseillersEntreprises.Storage.Snapshots;
 using ConseillersEntreprises.Storage.Stats;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
 namespace ConseillersEntreprises.App.Composition;
@@ -16,8 +17,8 @@ namespace ConseillersEntreprises.App.Composition;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The storage clients (a connection string locally, the managed identity on Azure), counted for
-    /// <c>GET /api/admin/metrics/storage</c>, and the stores of our tables, created at start-up.
+    /// The storage client, through Microsoft.Extensions.Azure (a connection string locally, the managed identity on
+    /// Azure), counted for <c>GET /api/admin/metrics/storage</c>, and the stores of our tables, created at start-up.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
@@ -25,16 +26,22 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         // Counts every Storage request (retries included) for GET /api/admin/metrics/storage and the load driver.
         services.AddSingleton(sp => new StorageRequestCounter(TablePrefix(sp)));
-        services.AddSingleton(sp =>
+        services.AddAzureClients(clients =>
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            // Few, quick retries: a request waiting on storage is a person waiting; the background loops retry on their own.
-            var options = new TableClientOptions();
-            options.Retry.MaxRetries = 2;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-            options.AddPolicy(sp.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
-            return StorageClients.Tables(storage.ConnectionString, storage.AccountName, sp.GetRequiredService<TokenCredential>(), options);
+            clients.UseCredential(sp => sp.GetRequiredService<TokenCredential>());
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, sp) =>
+                {
+                    options.AddPolicy(sp.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
+                    var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                    return StorageClients.Tables(storage.ConnectionString, storage.AccountName, credential, options);
+                })
+                .ConfigureOptions(options =>
+                {
+                    // Few, quick retries: a request waiting on storage is a person waiting; the workflow retries on its own.
+                    options.Retry.MaxRetries = 2;
+                    options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+                    options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+                });
         });
         services.AddSingleton(sp => new TableDirectoryStore(Tables(sp), sp.GetRequiredService<TimeProvider>(), TablePrefix(sp)));
         services.AddSingleton(sp => new TableProjections(Tables(sp), TablePrefix(sp)));

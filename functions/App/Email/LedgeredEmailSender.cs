@@ -1,3 +1,4 @@
+using ConseillersEntreprises.App.Telemetry;
 using ConseillersEntreprises.Storage.Emails;
 
 namespace ConseillersEntreprises.App.Email;
@@ -20,10 +21,21 @@ public sealed class LedgeredEmailSender(IEmailSender sender, SentEmailLedger led
     {
         ArgumentNullException.ThrowIfNull(email);
         var key = email.IdempotencyKey ?? throw new ArgumentException("An email of the workflow needs its idempotency key.", nameof(email));
+        using var span = AppTelemetry.Source.StartActivity("email.send");
+        span?.SetTag("email.idempotency_key", key);
+        var delivery = await SendAsync(email, key, ct);
+        var outcome = delivery.IsDone ? (delivery.Skipped ? "skipped" : "sent") : "deferred";
+        span?.SetTag("email.outcome", outcome);
+        AppTelemetry.EmailOutcome(outcome);
+        return delivery;
+    }
+
+    private async Task<EmailDelivery> SendAsync(EmailMessage email, string key, CancellationToken ct)
+    {
         switch (await ledger.ClaimSendAsync(key, time.GetUtcNow(), SendLease, ct))
         {
             case SendClaim.AlreadySent:
-                return EmailDelivery.Done;
+                return EmailDelivery.AlreadySent;
             case SendClaim.HeldByAnother:
                 // The same email is being sent elsewhere right now, or was by a sender that died: look again a few
                 // times within that sender's lease.

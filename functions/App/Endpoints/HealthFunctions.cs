@@ -1,30 +1,25 @@
 using ConseillersEntreprises.App.Directory;
-using ConseillersEntreprises.Storage.Directory;
+using ConseillersEntreprises.App.Health;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ConseillersEntreprises.App.Endpoints;
 
-/// <summary><c>GET /api/health</c>: 200 when storage answers (one point read, 3 s at most); 503 otherwise.</summary>
-public sealed class HealthFunctions(TableDirectoryStore store, CurrentDirectory directory)
+/// <summary><c>GET /api/health</c>: 200 when every health check passes (storage answers within 3 s); 503 otherwise.</summary>
+public sealed class HealthFunctions(HealthCheckService health, CurrentDirectory directory)
 {
     [Function("Health")]
     public async Task<IResult> Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(3));
+        var report = await health.CheckHealthAsync(cancellationToken);
         var snapshot = directory.Snapshot;
-        try
-        {
-            await store.GetCurrentVersionAsync(timeout.Token);
-            return TypedResults.Ok(new HealthReport("ok", "ok", snapshot?.Version, snapshot?.Document.Advisors.Count ?? 0));
-        }
-        catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException or HttpRequestException or AggregateException)
-        {
-            return TypedResults.Json(new HealthReport("unavailable", "injoignable", snapshot?.Version, snapshot?.Document.Advisors.Count ?? 0),
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        var storage = report.Entries.TryGetValue(StorageHealthCheck.Name, out var entry) && entry.Status == HealthStatus.Healthy ? "ok" : "injoignable";
+        var healthy = report.Status == HealthStatus.Healthy;
+        return TypedResults.Json(
+            new HealthReport(healthy ? "ok" : "unavailable", storage, snapshot?.Version, snapshot?.Document.Advisors.Count ?? 0),
+            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
     public sealed record HealthReport(string Status, string Storage, string? DirectoryVersion, int Advisors);

@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using ConseillersEntreprises.App.Settings;
+using ConseillersEntreprises.Storage.Diagnostics;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Builder;
@@ -20,10 +25,13 @@ public sealed partial class DurableTaskSidecar : IHostedService, IDisposable
     private readonly LocalDurableOptions _options;
     private readonly StorageOptions _storage;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly StorageRequestCounter _counter;
     private WebApplication? _server;
 
-    public DurableTaskSidecar(IOptions<LocalDurableOptions> options, IOptions<StorageOptions> storage, ILoggerFactory loggerFactory)
+    public DurableTaskSidecar(IOptions<LocalDurableOptions> options, IOptions<StorageOptions> storage, StorageRequestCounter counter, ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(counter);
+        _counter = counter;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(storage);
         _options = options.Value;
@@ -50,7 +58,7 @@ public sealed partial class DurableTaskSidecar : IHostedService, IDisposable
             WorkItemQueueVisibilityTimeout = _options.WorkItemQueueVisibilityTimeout,
             WorkerId = _options.WorkerId,
             LoggerFactory = _loggerFactory,
-            StorageAccountClientProvider = new StorageAccountClientProvider(_storage.ConnectionString),
+            StorageAccountClientProvider = CountedClients(_storage.ConnectionString, _counter),
         });
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -76,6 +84,21 @@ public sealed partial class DurableTaskSidecar : IHostedService, IDisposable
     }
 
     public void Dispose() => ((IDisposable?)_server)?.Dispose();
+
+    /// <summary>The task hub's storage clients, each request counted with ours (<c>GET /api/admin/metrics/storage</c>).</summary>
+    private static StorageAccountClientProvider CountedClients(string connectionString, StorageRequestCounter counter)
+    {
+        var blobs = new BlobClientOptions();
+        var queues = new QueueClientOptions();
+        var tables = new TableClientOptions();
+        blobs.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        queues.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        tables.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        return new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(connectionString, blobs),
+            StorageServiceClientProvider.ForQueue(connectionString, queues),
+            StorageServiceClientProvider.ForTable(connectionString, tables));
+    }
 
     private static int FreePort()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -7,9 +8,10 @@ namespace ConseillersEntreprises.Storage.Diagnostics;
 
 /// <summary>
 /// Counts every request the Azure SDK sends to Storage, by service and coarse operation, for the load driver
-/// (<c>bench/LoadDriver</c>) and <c>GET /api/admin/metrics/storage</c>. Add ONE instance to both the table and the
-/// queue client options at <see cref="HttpPipelinePosition.PerRetry"/>, so that every attempt counts (a retried
-/// request is billed, and costs latency, each time):
+/// (<c>bench/LoadDriver</c>) and <c>GET /api/admin/metrics/storage</c>: our tables, and under LocalHost the task hub's
+/// tables, queues and blobs too. Add ONE instance to every client's options at
+/// <see cref="HttpPipelinePosition.PerRetry"/>, so that every attempt counts (a retried request is billed, and costs
+/// latency, each time):
 /// <code>options.AddPolicy(counter, HttpPipelinePosition.PerRetry);</code>
 /// An operation is the HTTP method and a coarse resource with no key nor id in it, the table and queue prefix
 /// (<c>Storage:TablePrefix</c>) removed:
@@ -20,20 +22,32 @@ namespace ConseillersEntreprises.Storage.Diagnostics;
 /// <item><c>emails</c> a queue itself (create, metadata); <c>emails/messages</c> its messages (POST = send, GET =
 /// receive, DELETE = clear); <c>emails/messages/{id}</c> one message (DELETE = delete, PUT = update visibility).</item>
 /// </list>
+/// Every count is also the OpenTelemetry counter <c>storage.requests</c> of meter <see cref="MeterName"/>, tagged
+/// with the service, method and resource, for dashboards and alerts.
 /// Thread-safe and lock-free on the request path; a singleton per process.
 /// </summary>
-public sealed class StorageRequestCounter : HttpPipelinePolicy
+public sealed class StorageRequestCounter : HttpPipelinePolicy, IDisposable
 {
+    public const string MeterName = "ConseillersEntreprises.Storage";
     public const string TableService = "table";
     public const string QueueService = "queue";
+    public const string BlobService = "blob";
     public const string OtherService = "other";
 
     private readonly ConcurrentDictionary<StorageOperation, StrongBox> _counts = new();
     private readonly string _prefix;
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _requests;
     private long _total;
 
     /// <param name="prefix">The <c>Storage:TablePrefix</c> setting, removed from table and queue names (queues use it lowercased).</param>
-    public StorageRequestCounter(string? prefix = null) => _prefix = prefix ?? string.Empty;
+    public StorageRequestCounter(string? prefix = null)
+    {
+        _prefix = prefix ?? string.Empty;
+        _requests = _meter.CreateCounter<long>("storage.requests", unit: "{request}", description: "Requests sent to Azure Storage, every attempt counted.");
+    }
+
+    public void Dispose() => _meter.Dispose();
 
     /// <summary>Requests counted since the process started.</summary>
     public long Total => Interlocked.Read(ref _total);
@@ -58,6 +72,10 @@ public sealed class StorageRequestCounter : HttpPipelinePolicy
         var box = _counts.GetOrAdd(operation, static _ => new StrongBox());
         Interlocked.Increment(ref box.Value);
         Interlocked.Increment(ref _total);
+        _requests.Add(1,
+            new KeyValuePair<string, object?>("storage.service", operation.Service),
+            new KeyValuePair<string, object?>("http.request.method", operation.Method),
+            new KeyValuePair<string, object?>("storage.resource", operation.Resource));
     }
 
     /// <summary>The counts so far (each count read atomically; the set is a moment's view, not a transaction).</summary>
@@ -91,6 +109,7 @@ public sealed class StorageRequestCounter : HttpPipelinePolicy
         {
             TableService => new StorageOperation(service, method, TableResource(segments)),
             QueueService => new StorageOperation(service, method, QueueResource(segments, uri.Query)),
+            BlobService => new StorageOperation(service, method, segments.Length switch { 0 => "(account)", 1 => Unprefixed(segments[0]), _ => Unprefixed(segments[0]) + "/{blob}" }),
             _ => new StorageOperation(service, method, segments.Length > 0 ? Unprefixed(segments[0]) : "(account)"),
         };
     }
@@ -161,6 +180,11 @@ public sealed class StorageRequestCounter : HttpPipelinePolicy
             {
                 return QueueService;
             }
+
+            if (host.Contains(".blob.", StringComparison.OrdinalIgnoreCase))
+            {
+                return BlobService;
+            }
         }
 
         if (request.Headers.TryGetValue("User-Agent", out var agent))
@@ -173,6 +197,11 @@ public sealed class StorageRequestCounter : HttpPipelinePolicy
             if (agent.Contains("Storage.Queues", StringComparison.OrdinalIgnoreCase))
             {
                 return QueueService;
+            }
+
+            if (agent.Contains("Storage.Blobs", StringComparison.OrdinalIgnoreCase))
+            {
+                return BlobService;
             }
         }
 

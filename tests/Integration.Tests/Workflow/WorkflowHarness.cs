@@ -8,6 +8,7 @@ using ConseillersEntreprises.Core.Directory;
 using ConseillersEntreprises.Integration.Tests.Fakes;
 using ConseillersEntreprises.Integration.Tests.Infrastructure;
 using ConseillersEntreprises.Storage.Directory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ConseillersEntreprises.Integration.Tests.Workflow;
 
@@ -35,7 +36,8 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
     public Mailbox Mailbox { get; } = new();
     public string Siret { get; } = FakeRechercheEntreprisesServer.MakeSiret(Random.Shared.Next(1000, 99999));
 
-    public static async Task<WorkflowHarness> StartAsync(int advisors = 2, IDictionary<string, string?>? settings = null, string? tablePrefix = null)
+    public static async Task<WorkflowHarness> StartAsync(
+        int advisors = 2, IDictionary<string, string?>? settings = null, string? tablePrefix = null, Action<IServiceCollection>? services = null)
     {
         var companies = await FakeRechercheEntreprisesServer.StartAsync();
         var prefix = tablePrefix ?? AppHost.NewTablePrefix();
@@ -46,7 +48,7 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        var harness = new WorkflowHarness(companies, new AppHost(prefix, all), directory);
+        var harness = new WorkflowHarness(companies, new AppHost(prefix, all, services), directory);
         harness.Companies.AddCompany(harness.Siret);
         return harness;
     }
