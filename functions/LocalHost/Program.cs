@@ -5,6 +5,7 @@ using ConseillersEntreprises.LocalHost;
 using ConseillersEntreprises.LocalHost.Durable;
 using ConseillersEntreprises.LocalHost.Functions;
 using ConseillersEntreprises.LocalHost.Http;
+using ConseillersEntreprises.LocalHost.Timers;
 using Microsoft.AspNetCore.HttpOverrides;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -22,6 +23,7 @@ builder.Services.AddTelemetry(builder.Configuration)
     .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation())
     .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
 builder.Services.AddLocalDurableTask(builder.Configuration, functions);
+builder.Services.AddLocalTimers(functions);
 builder.Services.AddFrenchProblemDetails();
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true); // the DSFR stylesheet: 354 KiB → 46 KiB
 builder.Services.Configure<ForwardedHeadersOptions>(options =>

@@ -78,6 +78,29 @@ public sealed class SentEmailLedger
         }
     }
 
+    /// <summary>
+    /// Forgets the emails sent before <paramref name="sentBefore"/>, long after any effect could be carried out again;
+    /// claims are left alone. Returns how many were forgotten.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset sentBefore, CancellationToken ct)
+    {
+        var forgotten = 0;
+        await foreach (var row in _sent.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Status eq {"sent"} and At lt {sentBefore}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct))
+        {
+            try
+            {
+                await _sent.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+                forgotten++;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Pruned by another instance meanwhile.
+            }
+        }
+
+        return forgotten;
+    }
+
     // Effect keys may hold characters table keys refuse; a hash spreads rows over partitions too.
     private static string KeyOf(string effectKey) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(effectKey)).AsSpan(0, 16));

@@ -36,4 +36,19 @@ public sealed class SentEmailLedgerTests
         Assert.Equal(SendClaim.HeldByAnother, await _ledger.ClaimSendAsync("k/1?#", _now.AddMinutes(1), Lease, CancellationToken.None));
         Assert.Equal(SendClaim.Claimed, await _ledger.ClaimSendAsync("k/1?#", _now.AddMinutes(3), Lease, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Pruning_forgets_only_emails_sent_before_the_cutoff_and_never_a_claim()
+    {
+        await _ledger.EnsureCreatedAsync(CancellationToken.None);
+        await _ledger.MarkSentAsync("old", _now.AddDays(-40), CancellationToken.None);
+        await _ledger.MarkSentAsync("recent", _now.AddDays(-2), CancellationToken.None);
+        Assert.Equal(SendClaim.Claimed, await _ledger.ClaimSendAsync("being-sent", _now.AddDays(-40), Lease, CancellationToken.None));
+
+        Assert.Equal(1, await _ledger.PruneAsync(_now.AddDays(-30), CancellationToken.None));
+
+        Assert.Equal(SendClaim.Claimed, await _ledger.ClaimSendAsync("old", _now, Lease, CancellationToken.None)); // forgotten
+        Assert.Equal(SendClaim.AlreadySent, await _ledger.ClaimSendAsync("recent", _now, Lease, CancellationToken.None));
+        Assert.Equal(0, await _ledger.PruneAsync(_now.AddDays(-30), CancellationToken.None));
+    }
 }
