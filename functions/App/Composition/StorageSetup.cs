@@ -7,7 +7,8 @@ namespace ConseillersEntreprises.App.Composition;
 
 /// <summary>Creates our tables at start-up (the app needs nothing prepared beforehand; the task hub creates its own).</summary>
 public sealed partial class StorageSetup(
-    TableProjections projections,
+    AdvisorInbox inbox,
+    OperatorBaskets baskets,
     TableNeedStats stats,
     SentEmailLedger ledger,
     EmailBudget emailBudget,
@@ -18,7 +19,8 @@ public sealed partial class StorageSetup(
     {
         try
         {
-            await projections.EnsureCreatedAsync(cancellationToken);
+            await inbox.EnsureCreatedAsync(cancellationToken);
+            await baskets.EnsureCreatedAsync(cancellationToken);
             await stats.EnsureCreatedAsync(cancellationToken);
             await ledger.EnsureCreatedAsync(cancellationToken);
             await emailBudget.EnsureCreatedAsync(cancellationToken);

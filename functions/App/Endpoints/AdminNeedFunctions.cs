@@ -10,14 +10,14 @@ using Microsoft.DurableTask.Client;
 namespace ConseillersEntreprises.App.Endpoints;
 
 /// <summary>The operators' quality follow-up: baskets of needs, and the actions on a need (comment, add an advisor, cancel).</summary>
-public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections projections, NeedWorkflow workflow, CurrentDirectory directory)
+public sealed class AdminNeedFunctions(OperatorAccess access, OperatorBaskets baskets, NeedWorkflow workflow, CurrentDirectory directory)
 {
     [Function("AdminBasket")]
     public async Task<IResult> AdminBasket(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/baskets/{name}")] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        access.Check(request.Context()).Refusal ?? await BasketAsync(name, projections, workflow, cancellationToken);
+        access.Check(request.Context()).Refusal ?? await BasketAsync(name, baskets, workflow, cancellationToken);
 
     [Function("AdminNeed")]
     public async Task<IResult> AdminNeed(
@@ -60,7 +60,7 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
     /// rare next to the workflow, which therefore never pays for emptying baskets.
     /// </summary>
     private static async Task<Results<Ok<List<BasketRow>>, ProblemHttpResult>> BasketAsync(
-        string name, TableProjections projections, NeedWorkflow workflow, CancellationToken ct)
+        string name, OperatorBaskets baskets, NeedWorkflow workflow, CancellationToken ct)
     {
         if (name == "review")
         {
@@ -73,8 +73,8 @@ public sealed class AdminNeedFunctions(OperatorAccess access, TableProjections p
                 detail: "Corbeilles : unrouted, no_answer, last_chance, refused, abandoned, review.");
         }
 
-        var rows = (await projections.BasketAsync(NeedJson.WireName(basket), ct))
-            .Select(r => (NeedId: r.RowKey, Reason: r.GetString("Reason"), At: r.GetDateTimeOffset("At") ?? default))
+        var rows = (await baskets.OfAsync(NeedJson.WireName(basket), ct))
+            .Select(e => (e.NeedId, Reason: (string?)e.Reason, e.At))
             .OrderByDescending(r => r.At)
             .ToList();
         var kept = new List<BasketRow>();

@@ -9,7 +9,7 @@ using Microsoft.DurableTask.Client;
 namespace ConseillersEntreprises.App.Endpoints;
 
 /// <summary>The advisor's routes, through the signed link of its emails: the need sheet, its positions and comments, its inbox.</summary>
-public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow, TableProjections projections)
+public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow, AdvisorInbox inbox)
 {
     private const int MaxCommentLength = 4000;
 
@@ -45,7 +45,7 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
         CancellationToken cancellationToken)
     {
         var advisor = access.Check(request.Context());
-        return advisor.Refusal ?? await InboxAsync(request.Query["tab"] is { Count: > 0 } tab ? tab.ToString() : null, advisor.Subject!, projections, cancellationToken);
+        return advisor.Refusal ?? await InboxAsync(request.Query["tab"] is { Count: > 0 } tab ? tab.ToString() : null, advisor.Subject!, inbox, cancellationToken);
     }
 
     /// <summary>A need never opens for an advisor it was not sent to: 404, as if it did not exist.</summary>
@@ -101,7 +101,7 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
     /// <c>cancelled</c> for a need an operator cancelled: such a row is listed with the expired ones (needs that ended
     /// without the advisor closing them), never in "inbox" nor "taking_care".
     /// </summary>
-    private static async Task<Results<Ok<List<InboxRow>>, ValidationProblem>> InboxAsync(string? tab, string advisorId, TableProjections projections, CancellationToken ct)
+    private static async Task<Results<Ok<List<InboxRow>>, ValidationProblem>> InboxAsync(string? tab, string advisorId, AdvisorInbox inbox, CancellationToken ct)
     {
         string[]? statuses = (tab ?? "inbox") switch
         {
@@ -117,11 +117,10 @@ public sealed class AdvisorFunctions(AdvisorAccess access, NeedWorkflow workflow
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tab"] = ["Onglet inconnu : inbox, taking_care, done, not_for_me ou expired"] });
         }
 
-        var rows = await projections.InboxAsync(advisorId, ct);
-        return TypedResults.Ok(rows
-            .Where(r => statuses.Contains(r.GetString("Status")))
-            .Select(r => new InboxRow(r.RowKey, r.GetString("Subject"), r.GetString("CompanyName"), r.GetString("CommuneName"),
-                r.GetDateTimeOffset("SentAt") ?? default, r.GetString("Status")))
+        var entries = await inbox.OfAsync(advisorId, ct);
+        return TypedResults.Ok(entries
+            .Where(e => statuses.Contains(e.Status))
+            .Select(e => new InboxRow(e.NeedId, e.Subject, e.CompanyName, e.CommuneName, e.SentAt, e.Status))
             .OrderByDescending(r => r.SentAt)
             .ToList());
     }

@@ -15,8 +15,10 @@ public sealed class CommandReplies(NeedSnapshotStore snapshots, TimeProvider tim
     /// <summary>How long a caller waits at most for its answer before the request fails (it may still be decided later).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(150);
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(1);
+    // The answer is usually handed over in memory: storage is read only for an answer recorded by another instance,
+    // after half a second, then less and less often (every poll is a request; a busy need answers in seconds).
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<(string NeedId, string CommandId), TaskCompletionSource<CommandReply>> _waiting = new();
     private readonly NeedSnapshotStore _snapshots = snapshots;

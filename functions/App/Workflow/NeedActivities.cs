@@ -90,7 +90,7 @@ public sealed partial class NeedActivities(
 
     /// <summary>The need's snapshot once it holds the decision an effect belongs to; null while it is older.</summary>
     private async Task<NeedSnapshot?> SnapshotAsync(string needId, long version, CancellationToken ct) =>
-        await snapshots.GetAsync(needId, ct) is { } snapshot && snapshot.State.Version >= version ? snapshot : null;
+        await snapshots.GetAtLeastAsync(needId, version, ct);
 
     private static EffectOutcome Outcome(EmailDelivery delivery) =>
         delivery.IsDone ? EffectOutcome.Done : EffectOutcome.Later(delivery.RetryAfter);

@@ -11,7 +11,7 @@ namespace ConseillersEntreprises.App.Workflow;
 /// The read models a decision changes besides the need itself: the inbox rows of the advisors it touched, the need's
 /// row of the public stats, the operators' baskets. Upserts from the state given, so a replay converges.
 /// </summary>
-public sealed class NeedReadModels(TableProjections projections, TableNeedStats stats, TerritoryIndex territories, CurrentDirectory directory)
+public sealed class NeedReadModels(AdvisorInbox inbox, OperatorBaskets baskets, TableNeedStats stats, TerritoryIndex territories, CurrentDirectory directory)
 {
     /// <summary>
     /// Only the rows of <paramref name="advisorIds"/> (rewriting every advisor's row was a third of all storage requests);
@@ -23,14 +23,16 @@ public sealed class NeedReadModels(TableProjections projections, TableNeedStats 
         ArgumentNullException.ThrowIfNull(advisorIds);
         foreach (var match in state.Matches.Where(m => advisorIds.Contains(m.AdvisorId)))
         {
-            await projections.UpsertInboxAsync(match.AdvisorId, state.NeedId, new Dictionary<string, object?>
+            await inbox.UpsertAsync(new InboxEntry
             {
-                ["Subject"] = state.SubjectLabel,
-                ["CompanyName"] = state.Company.Name,
-                ["CommuneName"] = state.Company.CommuneName,
-                ["SentAt"] = match.SentAt,
-                ["Status"] = InboxStatus(state, match),
-                ["UpdatedAt"] = match.UpdatedAt,
+                PartitionKey = match.AdvisorId,
+                RowKey = state.NeedId,
+                Subject = state.SubjectLabel,
+                CompanyName = state.Company.Name,
+                CommuneName = state.Company.CommuneName,
+                SentAt = match.SentAt,
+                Status = InboxStatus(state, match),
+                UpdatedAt = match.UpdatedAt,
             }, ct);
         }
     }
@@ -62,6 +64,6 @@ public sealed class NeedReadModels(TableProjections projections, TableNeedStats 
     public async Task AddToBasketAsync(AlertOperators alert, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        await projections.AddToBasketAsync(NeedJson.WireName(alert.Basket), alert.NeedId, alert.Reason, at, ct);
+        await baskets.AddAsync(new BasketEntry { PartitionKey = NeedJson.WireName(alert.Basket), RowKey = alert.NeedId, Reason = alert.Reason, At = at }, ct);
     }
 }

@@ -102,12 +102,12 @@ public sealed class DurableWorkflowTests : IAsyncLifetime
         var commands = Services.GetRequiredService<NeedCommands>();
         var refused = await commands.SendAsync(client, needId, new PositionChanged("a", MatchStatus.Done), CancellationToken.None);
         var taken = await commands.SendAsync(client, needId, new PositionChanged("a", MatchStatus.TakingCare), CancellationToken.None);
-        var inbox = await Services.GetRequiredService<TableProjections>().InboxAsync("a", CancellationToken.None);
+        var inbox = await Services.GetRequiredService<AdvisorInbox>().OfAsync("a", CancellationToken.None);
 
         Assert.Equal(RejectionCode.TransitionNotAllowed, refused.Outcome.Rejection);
         Assert.True(taken.Outcome.IsAccepted);
         Assert.Equal(MatchStatus.TakingCare, taken.State.MatchOf("a")!.Status);
-        Assert.Equal("taking_care", Assert.Single(inbox, r => r.RowKey == needId).GetString("Status"));
+        Assert.Equal("taking_care", Assert.Single(inbox, e => e.NeedId == needId).Status);
         var notices = await mailbox.WaitForAsync(companyEmail, count: 2);
         var notice = Assert.Single(notices, e => e.Subject.StartsWith("Votre demande est prise en charge", StringComparison.Ordinal));
         Assert.Contains("Conseiller A", notice.Text, StringComparison.Ordinal);
