@@ -1,6 +1,7 @@
 // Conseillers-Entreprises on Azure: one resource group with
 //   - a storage account (tables, queues, the Functions host's blobs, the deployment package, the static site),
-//   - a Flex Consumption function app (.NET isolated worker, dotnet-isolated 10.0), with a system-assigned identity,
+//   - a Flex Consumption function app (.NET isolated worker, dotnet-isolated 10.0) that runs as a user-assigned
+//     identity only, created with its roles before the app, so the app has them from its first start,
 //   - Application Insights + Log Analytics,
 //   - a Key Vault holding the secrets, read by the app through Key Vault references,
 //   - Azure Communication Services Email (Azure-managed sender domain).
@@ -100,14 +101,42 @@ module communication 'modules/communication.bicep' = {
   }
 }
 
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    name: 'id-${resourceToken}'
+  }
+}
+
+// The identity's roles, granted before the function app exists (functionApp depends on this module).
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  scope: rg
+  params: {
+    appPrincipalId: identity.outputs.principalId
+    deployerPrincipalId: principalId
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    communicationServiceName: communication.outputs.name
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
+  // The host reads its storage and Key Vault references as soon as the app exists: its roles must be there first.
+  dependsOn: [roles]
   params: {
     location: location
     tags: union(tags, { 'azd-service-name': 'api' })
     planName: 'plan-${resourceToken}'
     name: 'func-${resourceToken}'
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: '${storage.outputs.blobEndpoint}${storage.outputs.deploymentContainerName}'
     staticWebsiteOrigin: storage.outputs.webOrigin
@@ -125,19 +154,6 @@ module functionApp 'modules/functionapp.bicep' = {
     smtpUserName: smtpUserName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
-  }
-}
-
-module roles 'modules/roles.bicep' = {
-  name: 'roles'
-  scope: rg
-  params: {
-    appPrincipalId: functionApp.outputs.principalId
-    deployerPrincipalId: principalId
-    storageAccountName: storage.outputs.name
-    keyVaultName: keyVault.outputs.name
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    communicationServiceName: communication.outputs.name
   }
 }
 

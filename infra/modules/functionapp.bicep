@@ -1,11 +1,19 @@
 // Flex Consumption function app running functions/App, a .NET isolated-worker Functions app (dotnet-isolated 10.0).
 // The Functions host owns the triggers (HTTP, Durable orchestrations and activities, timers) and scaling; the app
 // gets its settings as environment variables.
-// Storage is reached with the system-assigned identity (no connection strings, no shared keys).
+// The app runs as a user-assigned identity only (identity.bicep, its roles in roles.bicep, granted before this
+// module runs): the host's storage (AzureWebJobsStorage: blobs, queues and tables, the Durable task hub's too), the
+// deployment package, Key Vault references and telemetry all select it by its client id or resource id, and so does
+// the app's DefaultAzureCredential (AZURE_CLIENT_ID) for its tables and ACS. No connection strings, no shared keys.
 param location string
 param tags object
 param planName string
 param name string
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+@description('Client id of that identity.')
+param identityClientId string
 
 param storageAccountName string
 param deploymentContainerUrl string
@@ -49,11 +57,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   location: location
   tags: tags
   kind: 'functionapp,linux'
-  identity: { type: 'SystemAssigned' }
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    keyVaultReferenceIdentity: 'SystemAssigned'
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -66,7 +77,10 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         storage: {
           type: 'blobContainer'
           value: deploymentContainerUrl
-          authentication: { type: 'SystemAssignedIdentity' }
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
         }
       }
       scaleAndConcurrency: {
@@ -83,11 +97,16 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
 
 var keyVaultRef = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName='
 
-// The host's own storage and telemetry (identity-based).
+// The host's own storage and telemetry (identity-based). With a user-assigned identity the host must be told which
+// one: credential + clientId, else it would look for a system-assigned identity the app does not have.
 var hostSettings = {
   AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
-  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+  // The app's DefaultAzureCredential (tables, ACS email) picks the managed identity with this client id.
+  AZURE_CLIENT_ID: identityClientId
 }
 
 // The app's settings (API.md, "Settings"); workflow delays keep the app's defaults.
@@ -128,5 +147,4 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
 }
 
 output name string = site.name
-output principalId string = site.identity.principalId
 output url string = 'https://${site.properties.defaultHostName}'

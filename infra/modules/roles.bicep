@@ -1,4 +1,6 @@
-// Role assignments of the function app's system-assigned identity (and optionally of the deployer).
+// Role assignments of the function app's user-assigned identity (and optionally of the deployer). They are made on
+// the identity's principal before the app exists (main.bicep), so the app has them from its first start.
+@description('Principal id of the function app\'s user-assigned identity.')
 param appPrincipalId string
 @description('Empty: no role for the deployer.')
 param deployerPrincipalId string
@@ -8,10 +10,10 @@ param applicationInsightsName string
 param communicationServiceName string
 
 var roleIds = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // host blobs (leases, keys) and the Flex deployment package
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // host and task hub blobs, Flex package
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // task hub queues
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // task hub and app tables
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
