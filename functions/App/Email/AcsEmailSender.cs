@@ -20,7 +20,7 @@ public sealed class AcsEmailSender(HttpClient http, TokenCredential credential, 
 {
     private static readonly string[] Scopes = ["https://communication.azure.com/.default"];
 
-    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    public async Task<bool> SendAsync(EmailMessage message, Func<CancellationToken, Task<bool>>? claim, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
@@ -39,6 +39,11 @@ public sealed class AcsEmailSender(HttpClient http, TokenCredential credential, 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         request.Headers.Add("Operation-Id", OperationId(message).ToString());
 
+        if (claim is not null && !await claim(ct))
+        {
+            return false;
+        }
+
         HttpResponseMessage response;
         try
         {
@@ -53,7 +58,7 @@ public sealed class AcsEmailSender(HttpClient http, TokenCredential credential, 
         {
             if (response.IsSuccessStatusCode)
             {
-                return;
+                return true;
             }
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)

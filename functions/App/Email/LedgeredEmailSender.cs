@@ -4,8 +4,8 @@ using ConseillersEntreprises.Storage.Emails;
 namespace ConseillersEntreprises.App.Email;
 
 /// <summary>
-/// Sends an email at most once per idempotency key: the key is claimed in the sent-email ledger before sending and
-/// marked sent after. A key already sent is skipped; a claim held by another sender, or a relay that is down or
+/// Sends an email at most once per idempotency key: the key is claimed in the sent-email ledger right before the
+/// relay takes the email, and marked sent after. A key already sent is skipped; a claim held by another sender, or a relay that is down or
 /// throttling, gives a <see cref="EmailDelivery"/> to try again later: an outage delays emails, it never loses them.
 /// </summary>
 public sealed class LedgeredEmailSender(IEmailSender sender, SentEmailLedger ledger, TimeProvider time)
@@ -32,32 +32,41 @@ public sealed class LedgeredEmailSender(IEmailSender sender, SentEmailLedger led
 
     private async Task<EmailDelivery> SendAsync(EmailMessage email, string key, CancellationToken ct)
     {
-        switch (await ledger.ClaimSendAsync(key, time.GetUtcNow(), SendLease, ct))
-        {
-            case SendClaim.AlreadySent:
-                return EmailDelivery.AlreadySent;
-            case SendClaim.HeldByAnother:
-                // The same email is being sent elsewhere right now, or was by a sender that died: look again a few
-                // times within that sender's lease.
-                return EmailDelivery.Later(SendLease / 4);
-        }
-
+        // The key is claimed by the sender at the last moment (the relay connected and ready), so that a relay that is
+        // down leaves no claim behind, whatever happens to this process.
+        SendClaim? claim = null;
+        bool sent;
         try
         {
-            await sender.SendAsync(email, ct);
+            sent = await sender.SendAsync(email, async token => (claim = await ledger.ClaimSendAsync(key, time.GetUtcNow(), SendLease, token)) == SendClaim.Claimed, ct);
         }
         catch (EmailDeferredException e)
         {
-            await ledger.ReleaseSendAsync(key, ct);
+            await ReleaseAsync(key, claim, ct);
             return EmailDelivery.Later(e.RetryAfter);
         }
         catch
         {
-            await ledger.ReleaseSendAsync(key, ct);
+            await ReleaseAsync(key, claim, ct);
             throw;
+        }
+
+        if (!sent)
+        {
+            // Sent before; or being sent elsewhere right now, or by a sender that died: look again a few times within
+            // that sender's lease.
+            return claim == SendClaim.AlreadySent ? EmailDelivery.AlreadySent : EmailDelivery.Later(SendLease / 4);
         }
 
         await ledger.MarkSentAsync(key, time.GetUtcNow(), ct);
         return EmailDelivery.Done;
+    }
+
+    private async Task ReleaseAsync(string key, SendClaim? claim, CancellationToken ct)
+    {
+        if (claim == SendClaim.Claimed)
+        {
+            await ledger.ReleaseSendAsync(key, ct);
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace ConseillersEntreprises.App.Email;
 /// </summary>
 public sealed class PacedEmailSender(IEmailSender inner, EmailBudget budget, IOptions<EmailOptions> options, TimeProvider time) : IEmailSender
 {
-    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    public async Task<bool> SendAsync(EmailMessage message, Func<CancellationToken, Task<bool>>? claim, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (await budget.TryTakeAsync(now, options.Value.MaxPerMinute, ct) is { } askAgainAt)
@@ -20,6 +20,6 @@ public sealed class PacedEmailSender(IEmailSender inner, EmailBudget budget, IOp
             throw new EmailDeferredException(askAgainAt - now, "Email:MaxPerMinute reached; the email waits for the next window.");
         }
 
-        await inner.SendAsync(message, ct);
+        return await inner.SendAsync(message, claim, ct);
     }
 }

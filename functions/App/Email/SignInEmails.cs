@@ -41,7 +41,7 @@ public sealed partial class SignInEmails(IEmailSender sender, TimeProvider time,
             {
                 try
                 {
-                    await sender.SendAsync(message, stoppingToken);
+                    await sender.SendAsync(message, claim: null, stoppingToken);
                     break;
                 }
                 catch (EmailDeferredException e) when (deferrals++ < MaxDeferrals)

@@ -15,7 +15,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> smtp, IOptions<EmailOp
     /// <summary>The longest one SMTP operation may take; a whole send stays well within the ledger's send lease.</summary>
     public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(20);
 
-    public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    public async Task<bool> SendAsync(EmailMessage message, Func<CancellationToken, Task<bool>>? claim, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         var mime = new MimeMessage();
@@ -28,7 +28,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> smtp, IOptions<EmailOp
         // workflow's to wait for (a durable timer of Smtp:RetryAfter), so that no claim is held while waiting.
         try
         {
-            await SendOnceAsync(mime, ct);
+            return await SendOnceAsync(mime, claim, ct);
         }
         catch (Exception e) when (IsTransient(e))
         {
@@ -40,7 +40,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> smtp, IOptions<EmailOp
         e is IOException or SmtpProtocolException or System.Net.Sockets.SocketException or TimeoutException
             or SmtpCommandException { StatusCode: >= (SmtpStatusCode)400 and < (SmtpStatusCode)500 };
 
-    private async Task SendOnceAsync(MimeMessage mime, CancellationToken ct)
+    private async Task<bool> SendOnceAsync(MimeMessage mime, Func<CancellationToken, Task<bool>>? claim, CancellationToken ct)
     {
         var settings = smtp.Value;
         // A relay that takes longer than this is failing: the email is tried again later (MailKit waits 2 minutes).
@@ -51,7 +51,14 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> smtp, IOptions<EmailOp
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, ct);
         }
 
+        if (claim is not null && !await claim(ct))
+        {
+            await client.DisconnectAsync(quit: true, ct);
+            return false;
+        }
+
         await client.SendAsync(mime, ct);
         await client.DisconnectAsync(quit: true, ct);
+        return true;
     }
 }

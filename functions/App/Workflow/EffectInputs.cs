@@ -2,8 +2,19 @@ using ConseillersEntreprises.Core.Needs;
 
 namespace ConseillersEntreprises.App.Workflow;
 
-/// <summary>Input of <see cref="NeedActivities.SendNeedEmail"/>: one email effect of the decision that left the need at <see cref="Version"/>.</summary>
-public sealed record SendNeedEmailInput(string NeedId, long Version, SendEmail Email);
+/// <summary>
+/// Input of <see cref="NeedActivities.SendNeedEmails"/>: the email effects of the decision that left the need at
+/// <see cref="Version"/> (all of them, or those still to send when trying again).
+/// </summary>
+public sealed record SendNeedEmailsInput(string NeedId, long Version, IReadOnlyList<SendEmail> Emails);
+
+/// <summary>What became of a decision's emails: the effect ids still to send, and when to try them again.</summary>
+public sealed record EmailsOutcome(IReadOnlyList<string> Pending, TimeSpan RetryAfter)
+{
+    public static EmailsOutcome AllSent { get; } = new([], TimeSpan.Zero);
+
+    public bool IsDone => Pending.Count == 0;
+}
 
 /// <summary>Input of <see cref="NeedActivities.AlertOperators"/>.</summary>
 public sealed record AlertOperatorsInput(string NeedId, long Version, AlertOperators Alert);

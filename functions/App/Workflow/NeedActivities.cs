@@ -40,29 +40,45 @@ public sealed partial class NeedActivities(
         }
     }
 
-    /// <summary>One email of the need, rendered from its latest snapshot, sent once.</summary>
-    [Function(nameof(SendNeedEmail))]
-    public async Task<EffectOutcome> SendNeedEmail([ActivityTrigger] SendNeedEmailInput input, CancellationToken ct)
+    /// <summary>
+    /// The emails of one decision, rendered from a snapshot at least that recent, each sent once: one activity for a
+    /// decision's emails (a dispatch to five advisors and the company is six) instead of one each, which is what the
+    /// task hub's queues and history pay for. Those the relay or the budget defers are given back to try again.
+    /// </summary>
+    [Function(nameof(SendNeedEmails))]
+    public async Task<EmailsOutcome> SendNeedEmails([ActivityTrigger] SendNeedEmailsInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (await SnapshotAsync(input.NeedId, input.Version, ct) is not { } snapshot)
         {
-            return EffectOutcome.Later(SnapshotLag);
+            return new EmailsOutcome([.. input.Emails.Select(e => e.EffectId)], SnapshotLag);
         }
 
-        EmailMessage email;
-        try
+        var pending = new List<string>();
+        var retryAfter = TimeSpan.Zero;
+        foreach (var effect in input.Emails)
         {
-            email = composer.Compose(input.Email, snapshot.State);
-        }
-        catch (ArgumentException e)
-        {
-            // A template that cannot be filled will not be filled by trying again.
-            LogUnrenderable(logger, e, input.Email.EffectId);
-            return EffectOutcome.Done;
+            EmailMessage email;
+            try
+            {
+                email = composer.Compose(effect, snapshot.State);
+            }
+            catch (ArgumentException e)
+            {
+                // A template that cannot be filled will not be filled by trying again.
+                LogUnrenderable(logger, e, effect.EffectId);
+                continue;
+            }
+
+            var delivery = await sender.SendOnceAsync(email, ct);
+            if (!delivery.IsDone)
+            {
+                pending.Add(effect.EffectId);
+                retryAfter = delivery.RetryAfter > retryAfter ? delivery.RetryAfter : retryAfter;
+            }
         }
 
-        return Outcome(await sender.SendOnceAsync(email, ct));
+        return pending.Count == 0 ? EmailsOutcome.AllSent : new EmailsOutcome(pending, retryAfter);
     }
 
     /// <summary>Puts the need in an operators' basket and alerts the operators and the antenna managers concerned.</summary>
@@ -91,9 +107,6 @@ public sealed partial class NeedActivities(
     /// <summary>The need's snapshot once it holds the decision an effect belongs to; null while it is older.</summary>
     private async Task<NeedSnapshot?> SnapshotAsync(string needId, long version, CancellationToken ct) =>
         await snapshots.GetAtLeastAsync(needId, version, ct);
-
-    private static EffectOutcome Outcome(EmailDelivery delivery) =>
-        delivery.IsDone ? EffectOutcome.Done : EffectOutcome.Later(delivery.RetryAfter);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Email {EffectId} cannot be rendered; given up")]
     private static partial void LogUnrenderable(ILogger logger, Exception exception, string effectId);

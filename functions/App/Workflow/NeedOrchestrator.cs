@@ -8,7 +8,7 @@ namespace ConseillersEntreprises.App.Workflow;
 /// One orchestration per need (instance id = need id). It waits for the next command (an external event) or the
 /// need's next due timer, whichever comes first; lets Core's pure <see cref="NeedDecider"/> decide with
 /// <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>; records the decision (snapshot, the command's answer,
-/// read models) before anything else; then runs the decision's emails as activities without waiting for them, so that
+/// read models) before anything else; then runs the decision's emails (one activity for all of them) without waiting for them, so that
 /// a paced or throttled email never delays the answer to the next command. The history is cut short with
 /// <c>ContinueAsNew</c> once no email is in flight. It holds no business rule of its own and does no I/O.
 /// </summary>
@@ -203,19 +203,48 @@ public sealed class NeedOrchestrator
         var needLevelChanged = decision.Effects.OfType<UpdateProjection>().Any(p => p.Kind == ProjectionKind.NeedStatus);
         await RecordAsync(new RecordDecisionInput(_state, _sequence, outcome, inbox, needLevelChanged));
 
-        foreach (var effect in decision.Effects)
+        // Projections are recorded above; timers live in the state, which this orchestration waits on.
+        if (decision.Effects.OfType<SendEmail>().ToList() is { Count: > 0 } emails)
         {
-            switch (effect)
-            {
-                case SendEmail email:
-                    _effectsInFlight.Add(RunEffectAsync(nameof(NeedActivities.SendNeedEmail), new SendNeedEmailInput(_state.NeedId, _state.Version, email), email.EffectId));
-                    break;
-                case AlertOperators alert:
-                    _effectsInFlight.Add(RunEffectAsync(nameof(NeedActivities.AlertOperators), new AlertOperatorsInput(_state.NeedId, _state.Version, alert), alert.EffectId));
-                    break;
+            _effectsInFlight.Add(RunEmailsAsync(new SendNeedEmailsInput(_state.NeedId, _state.Version, emails)));
+        }
 
-                // Projections are recorded above; timers live in the state, which this orchestration waits on.
+        foreach (var alert in decision.Effects.OfType<AlertOperators>())
+        {
+            _effectsInFlight.Add(RunEffectAsync(nameof(NeedActivities.AlertOperators), new AlertOperatorsInput(_state.NeedId, _state.Version, alert), alert.EffectId));
+        }
+    }
+
+    /// <summary>A decision's emails, those the relay or the budget defers tried again after a delay, until all are out.</summary>
+    private async Task RunEmailsAsync(SendNeedEmailsInput input)
+    {
+        var label = $"{input.NeedId} v{input.Version}";
+        for (var attempt = 1; ; attempt++)
+        {
+            EmailsOutcome outcome;
+            try
+            {
+                outcome = await _context.CallActivityAsync<EmailsOutcome>(nameof(NeedActivities.SendNeedEmails), input, ActivityRetries);
             }
+            catch (TaskFailedException e)
+            {
+                _logger.LogWarning(e, "Emails of {Decision} failed (attempt {Attempt}); trying again later", label, attempt);
+                outcome = new EmailsOutcome([.. input.Emails.Select(m => m.EffectId)], TimeSpan.Zero);
+            }
+
+            if (outcome.IsDone)
+            {
+                return;
+            }
+
+            if (attempt >= MaxEffectAttempts)
+            {
+                _logger.LogError("Emails {EffectIds} given up after {Attempts} attempts", string.Join(", ", outcome.Pending), attempt);
+                return;
+            }
+
+            input = input with { Emails = [.. input.Emails.Where(m => outcome.Pending.Contains(m.EffectId))] };
+            await _context.CreateTimer(_context.CurrentUtcDateTime + RetryDelay(outcome.RetryAfter, attempt), CancellationToken.None);
         }
     }
 
@@ -233,7 +262,7 @@ public sealed class NeedOrchestrator
         }
     }
 
-    /// <summary>An email effect, tried again after a delay as long as the relay cannot take it (down, throttling).</summary>
+    /// <summary>An alert to the operators, tried again after a delay as long as its emails cannot go out (relay down, throttling).</summary>
     private async Task RunEffectAsync(string activity, object input, string effectId)
     {
         for (var attempt = 1; ; attempt++)
@@ -260,9 +289,15 @@ public sealed class NeedOrchestrator
                 return;
             }
 
-            var delay = outcome.RetryAfter > TimeSpan.Zero ? outcome.RetryAfter : Backoff(attempt);
-            await _context.CreateTimer(_context.CurrentUtcDateTime + (delay > MaxEffectRetryDelay ? MaxEffectRetryDelay : delay), CancellationToken.None);
+            await _context.CreateTimer(_context.CurrentUtcDateTime + RetryDelay(outcome.RetryAfter, attempt), CancellationToken.None);
         }
+    }
+
+    /// <summary>What the relay asked for, else <see cref="Backoff"/>; at most <see cref="MaxEffectRetryDelay"/>.</summary>
+    private static TimeSpan RetryDelay(TimeSpan retryAfter, int attempt)
+    {
+        var delay = retryAfter > TimeSpan.Zero ? retryAfter : Backoff(attempt);
+        return delay > MaxEffectRetryDelay ? MaxEffectRetryDelay : delay;
     }
 
     /// <summary>5 s, 10 s, 20 s… up to <see cref="MaxEffectRetryDelay"/>.</summary>

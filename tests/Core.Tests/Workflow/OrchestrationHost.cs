@@ -28,12 +28,13 @@ public sealed class OrchestrationHost : IAsyncLifetime
 
     public ConcurrentQueue<RecordDecisionInput> Records { get; } = new();
 
-    public ConcurrentQueue<(SendNeedEmailInput Input, DateTimeOffset At)> EmailAttempts { get; } = new();
+    /// <summary>Every email the email activity was asked to send, one entry per email and attempt.</summary>
+    public ConcurrentQueue<(OneEmail Input, DateTimeOffset At)> EmailAttempts { get; } = new();
 
     public ConcurrentQueue<AlertOperatorsInput> Alerts { get; } = new();
 
     /// <summary>How the email activity answers an attempt (the attempt number counts from 1 per effect).</summary>
-    public Func<SendNeedEmailInput, int, EffectOutcome> EmailAnswer { get; set; } = (_, _) => EffectOutcome.Done;
+    public Func<OneEmail, int, EffectOutcome> EmailAnswer { get; set; } = (_, _) => EffectOutcome.Done;
 
     public DurableTaskClient Client => _host?.Client ?? throw new InvalidOperationException("Not started.");
 
@@ -44,10 +45,22 @@ public sealed class OrchestrationHost : IAsyncLifetime
             {
                 tasks.AddOrchestratorFunc<NeedOrchestrationInput>(nameof(NeedOrchestrator), (context, input) => NeedOrchestrator.RunAsync(context, input));
                 tasks.AddActivityFunc<RecordDecisionInput>(nameof(NeedActivities.RecordDecision), (_, input) => Records.Enqueue(input));
-                tasks.AddActivityFunc<SendNeedEmailInput, EffectOutcome>(nameof(NeedActivities.SendNeedEmail), (_, input) =>
+                tasks.AddActivityFunc<SendNeedEmailsInput, EmailsOutcome>(nameof(NeedActivities.SendNeedEmails), (_, input) =>
                 {
-                    EmailAttempts.Enqueue((input, DateTimeOffset.UtcNow));
-                    return EmailAnswer(input, EmailAttempts.Count(a => a.Input.Email.EffectId == input.Email.EffectId));
+                    var pending = new List<string>();
+                    var retryAfter = TimeSpan.Zero;
+                    foreach (var email in input.Emails.Select(e => new OneEmail(input.NeedId, input.Version, e)))
+                    {
+                        EmailAttempts.Enqueue((email, DateTimeOffset.UtcNow));
+                        var answer = EmailAnswer(email, EmailAttempts.Count(a => a.Input.Email.EffectId == email.Email.EffectId));
+                        if (!answer.IsDone)
+                        {
+                            pending.Add(email.Email.EffectId);
+                            retryAfter = answer.RetryAfter > retryAfter ? answer.RetryAfter : retryAfter;
+                        }
+                    }
+
+                    return new EmailsOutcome(pending, retryAfter);
                 });
                 tasks.AddActivityFunc<AlertOperatorsInput, EffectOutcome>(nameof(NeedActivities.AlertOperators), (_, input) =>
                 {
@@ -113,7 +126,7 @@ public sealed class OrchestrationHost : IAsyncLifetime
     public RecordDecisionInput LastRecord(string needId) => Records.Where(r => r.State.NeedId == needId).MaxBy(r => r.Sequence)
         ?? throw new InvalidOperationException($"Nothing recorded for {needId}.");
 
-    public IReadOnlyList<SendNeedEmailInput> Emails(string needId, EmailTemplate? template = null) =>
+    public IReadOnlyList<OneEmail> Emails(string needId, EmailTemplate? template = null) =>
         [.. EmailAttempts.Select(a => a.Input).Where(e => e.NeedId == needId && (template is null || e.Email.Template == template)).DistinctBy(e => e.Email.EffectId)];
 
     /// <summary>Waits for a condition to hold (polling), failing after 30 s.</summary>
@@ -137,3 +150,6 @@ public sealed class OrchestrationHost : IAsyncLifetime
 
     public static RoutedAdvisor Advisor(string id) => Needs.NeedFixtures.Advisor(id);
 }
+
+/// <summary>One email of a decision, as the email activity was asked to send it.</summary>
+public sealed record OneEmail(string NeedId, long Version, SendEmail Email);

@@ -57,9 +57,9 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         using var http = new HttpClient();
         var sender = Sender(http);
 
-        await sender.SendAsync(Message("need-1:email:dispatch:a1"), CancellationToken.None);
-        await sender.SendAsync(Message("need-1:email:dispatch:a1"), CancellationToken.None);
-        await sender.SendAsync(Message("need-1:email:dispatch:a2"), CancellationToken.None);
+        await sender.SendAsync(Message("need-1:email:dispatch:a1"), claim: null, CancellationToken.None);
+        await sender.SendAsync(Message("need-1:email:dispatch:a1"), claim: null, CancellationToken.None);
+        await sender.SendAsync(Message("need-1:email:dispatch:a2"), claim: null, CancellationToken.None);
 
         Assert.Equal(3, _received.Count);
         Assert.Equal("Bearer test-token", _received[0].Authorization);
@@ -81,7 +81,7 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         _answers = new Queue<(int, string?)>([(status, retryAfter)]);
         using var http = new HttpClient();
 
-        var deferred = await Assert.ThrowsAsync<EmailDeferredException>(() => Sender(http).SendAsync(Message("k"), CancellationToken.None));
+        var deferred = await Assert.ThrowsAsync<EmailDeferredException>(() => Sender(http).SendAsync(Message("k"), claim: null, CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), deferred.RetryAfter);
     }
@@ -92,7 +92,7 @@ public sealed class AcsEmailSenderTests : IAsyncLifetime
         _answers = new Queue<(int, string?)>([(400, null)]);
         using var http = new HttpClient();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Sender(http).SendAsync(Message("k"), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Sender(http).SendAsync(Message("k"), claim: null, CancellationToken.None));
     }
 
     private sealed class StaticToken : TokenCredential

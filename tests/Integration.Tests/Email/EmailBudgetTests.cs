@@ -55,10 +55,11 @@ public sealed class EmailBudgetTests
         var paced = new PacedEmailSender(relay.Object, await BudgetAsync(), Options.Create(new EmailOptions { From = "a@b.fr", MaxPerMinute = 6 }), clock);
         var email = new EmailMessage("c@example.org", "s", "<p>h</p>", "t");
 
-        await paced.SendAsync(email, CancellationToken.None);
-        var deferred = await Assert.ThrowsAsync<EmailDeferredException>(() => paced.SendAsync(email, CancellationToken.None));
+        relay.Setup(r => r.SendAsync(email, null, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        Assert.True(await paced.SendAsync(email, claim: null, CancellationToken.None));
+        var deferred = await Assert.ThrowsAsync<EmailDeferredException>(() => paced.SendAsync(email, claim: null, CancellationToken.None));
 
-        relay.Verify(r => r.SendAsync(email, It.IsAny<CancellationToken>()), Times.Once);
+        relay.Verify(r => r.SendAsync(email, null, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Equal(TimeSpan.FromSeconds(6), deferred.RetryAfter);
     }
 }
