@@ -56,7 +56,14 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdvisorToken(directory.Advisors[0].Id));
             var taken = await WorkflowHarness.PositionAsync(client, needIds[0], "taking_care");
             Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
-            Assert.True(relay.RefusedConnections > 0, "the emails were being tried while the relay was down");
+            // Killed once the emails are being tried (and refused): they are pending, not yet attempted, when it dies.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (relay.RefusedConnections == 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the emails were never tried while the relay was down");
+                await Task.Delay(50);
+            }
+
             await crashing.KillAsync();
         }
 
