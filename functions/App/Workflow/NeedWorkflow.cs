@@ -20,9 +20,11 @@ public sealed partial class NeedWorkflow(
     ILogger<NeedWorkflow> logger)
 {
     /// <summary>
-    /// Starts the need's orchestration (instance id = need id) with its submission decided, then stores its first
-    /// snapshot so that the company's follow-up and the advisors' sheets open at once. Returns false for Created when
-    /// the need existed already (its idempotency key was submitted before).
+    /// Stores the need's first snapshot, then starts its orchestration (instance id = need id) with its submission
+    /// decided. The snapshot is the gate: only the submission that created it starts an orchestration, so the same
+    /// idempotency key submitted twice, even at once, starts one (backends differ on refusing an instance id already
+    /// used; the test host's sidecar does not). Returns false for Created when the need existed already; if that
+    /// earlier submission died before starting its orchestration, this one starts it.
     /// </summary>
     public async Task<(NeedState State, bool Created)> SubmitAsync(DurableTaskClient client, NeedSubmitted submitted, CancellationToken ct)
     {
@@ -34,24 +36,37 @@ public sealed partial class NeedWorkflow(
             throw new InvalidOperationException("A submission is always accepted by the decider.");
         }
 
+        if (await snapshots.CreateAsync(accepted.State, ct))
+        {
+            await StartAsync(client, accepted, timeline, ct);
+            return (accepted.State, true);
+        }
+
+        var existing = await snapshots.GetAsync(submitted.NeedId, ct);
+        if (existing is { Sequence: 0 } && await client.GetInstanceAsync(submitted.NeedId, ct) is null)
+        {
+            // Stored, never started: the process that stored it died in between.
+            await StartAsync(client, accepted, timeline, ct);
+        }
+
+        return (existing?.State ?? accepted.State, false);
+    }
+
+    private static async Task StartAsync(DurableTaskClient client, Accepted accepted, WorkflowSchedule timeline, CancellationToken ct)
+    {
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 nameof(NeedOrchestrator),
                 new NeedOrchestrationInput { State = accepted.State, Schedule = timeline, FirstEffects = accepted.Effects },
-                // An instance id already used names the same need, whatever became of its orchestration: never start it twice.
-                new StartOrchestrationOptions(submitted.NeedId).WithDedupeStatuses([.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses]),
+                // Where the backend honours it, an instance id already used is refused whatever became of its orchestration.
+                new StartOrchestrationOptions(accepted.State.NeedId).WithDedupeStatuses([.. StartOrchestrationOptionsExtensions.ValidDedupeStatuses]),
                 ct);
         }
         catch (OrchestrationAlreadyExistsException)
         {
-            // The same idempotency key submitted twice at once: the first one's need stands.
-            return (await LoadAsync(submitted.NeedId, ct) ?? accepted.State, false);
+            // Started meanwhile by a twin of this request: one orchestration, as wanted.
         }
-
-        // If this process dies here, the orchestration's first record writes the snapshot anyway.
-        await snapshots.CreateAsync(accepted.State, ct);
-        return (accepted.State, true);
     }
 
     /// <summary>

@@ -48,6 +48,8 @@ public sealed class DurableWorkflowTests : IAsyncLifetime
             ["Directory:SeedDemo"] = "false",
             ["Durable:HubName"] = "hub" + _prefix,
             ["Durable:MaxQueuePollingInterval"] = "00:00:00.500",
+            ["Workflow:BusinessHoursOnly"] = "false",
+            ["Workflow:CompanyNoticeDelay"] = "00:00:01",
         };
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -72,26 +74,17 @@ public sealed class DurableWorkflowTests : IAsyncLifetime
     {
         using var mailbox = new Mailbox();
         var client = Services.GetRequiredService<DurableTaskClient>();
-        var schedule = new WorkflowSchedule
-        {
-            BusinessHoursOnly = false,
-            ExpertReminderAfter = TimeSpan.FromHours(1),
-            CompanyFollowUpAfter = TimeSpan.FromHours(2),
-            LastChanceAfter = TimeSpan.FromHours(3),
-            AbandonAfter = TimeSpan.FromHours(4),
-            CompanyNoticeDelay = TimeSpan.FromSeconds(1),
-        };
+        var workflow = Services.GetRequiredService<NeedWorkflow>();
         var needId = "b" + _run;
         var companyEmail = $"dirigeant-{_run}@entreprise.test";
         var submitted = new NeedSubmitted(needId, "tresorerie", "Difficultés de trésorerie", "Un client important paie avec trois mois de retard.",
             new NeedCompany { Siret = "73282932000074", Name = "MENUISERIE DUPONT", CommuneCode = "47203", CommuneName = "Penne-d'Agenais" },
             new NeedContact { FirstName = "Camille", LastName = "Dupont", Email = companyEmail, Phone = "06 12 34 56 78" },
             [Advisor("a"), Advisor("b")]);
-        var accepted = Assert.IsType<Accepted>(NeedDecider.Decide(null, submitted, DateTimeOffset.UtcNow, schedule));
 
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(NeedOrchestrator),
-            new NeedOrchestrationInput { State = accepted.State, Schedule = schedule, FirstEffects = accepted.Effects },
-            new StartOrchestrationOptions(needId));
+        // As the intake does: the orchestration started (once), the first snapshot stored.
+        Assert.True((await workflow.SubmitAsync(client, submitted, CancellationToken.None)).Created);
+        Assert.False((await workflow.SubmitAsync(client, submitted, CancellationToken.None)).Created);
 
         Assert.NotEmpty(await mailbox.WaitForAsync(AdvisorEmail("a")));
         Assert.NotEmpty(await mailbox.WaitForAsync(AdvisorEmail("b")));
@@ -99,14 +92,15 @@ public sealed class DurableWorkflowTests : IAsyncLifetime
         var snapshot = await Services.GetRequiredService<NeedSnapshotStore>().GetAsync(needId, CancellationToken.None);
         Assert.Equal(1, snapshot!.State.Version);
 
-        var commands = Services.GetRequiredService<NeedCommands>();
-        var refused = await commands.SendAsync(client, needId, new PositionChanged("a", MatchStatus.Done), CancellationToken.None);
-        var taken = await commands.SendAsync(client, needId, new PositionChanged("a", MatchStatus.TakingCare), CancellationToken.None);
+        var refused = await workflow.ApplyAsync(client, needId, new PositionChanged("a", MatchStatus.Done), CancellationToken.None);
+        var taken = await workflow.ApplyAsync(client, needId, new PositionChanged("a", MatchStatus.TakingCare), CancellationToken.None);
+        var stranger = await workflow.ApplyAsync(client, needId, new PositionChanged("z", MatchStatus.TakingCare), CancellationToken.None);
         var inbox = await Services.GetRequiredService<AdvisorInbox>().OfAsync("a", CancellationToken.None);
 
-        Assert.Equal(RejectionCode.TransitionNotAllowed, refused.Outcome.Rejection);
-        Assert.True(taken.Outcome.IsAccepted);
-        Assert.Equal(MatchStatus.TakingCare, taken.State.MatchOf("a")!.Status);
+        Assert.Equal(RejectionCode.TransitionNotAllowed, refused.Rejection?.Code);
+        Assert.Null(taken.Rejection);
+        Assert.Equal(MatchStatus.TakingCare, taken.State!.MatchOf("a")!.Status);
+        Assert.Equal(RejectionCode.UnknownAdvisor, stranger.Rejection?.Code); // refused on the snapshot, never sent
         Assert.Equal("taking_care", Assert.Single(inbox, e => e.NeedId == needId).Status);
         var notices = await mailbox.WaitForAsync(companyEmail, count: 2);
         var notice = Assert.Single(notices, e => e.Subject.StartsWith("Votre demande est prise en charge", StringComparison.Ordinal));
