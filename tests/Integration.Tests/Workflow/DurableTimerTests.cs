@@ -38,14 +38,15 @@ public sealed class DurableTimerTests
     {
         // The timers are due well after the take-on (which needs the advisor's email first, slow on a busy machine);
         // the test then waits until every one of them is past before looking for emails that should not exist.
-        var firstDue = TimeSpan.FromSeconds(8);
-        var lastDue = TimeSpan.FromSeconds(9);
+        // 20 s leaves room for a slow first start (a fresh clone's first Durable host took 9.9 s to the take-on).
+        var firstDue = TimeSpan.FromSeconds(20);
+        var lastDue = TimeSpan.FromSeconds(21);
         await using var harness = await WorkflowHarness.StartAsync(advisors: 1, settings: new Dictionary<string, string?>
         {
-            ["Workflow:ExpertReminderAfter"] = "00:00:08",
-            ["Workflow:CompanyFollowUpAfter"] = "00:00:08",
-            ["Workflow:LastChanceAfter"] = "00:00:08",
-            ["Workflow:AbandonAfter"] = "00:00:09",
+            ["Workflow:ExpertReminderAfter"] = "00:00:20",
+            ["Workflow:CompanyFollowUpAfter"] = "00:00:20",
+            ["Workflow:LastChanceAfter"] = "00:00:20",
+            ["Workflow:AbandonAfter"] = "00:00:21",
         });
         var sinceSubmission = System.Diagnostics.Stopwatch.StartNew();
         var needId = await harness.SubmitAsync();
