@@ -12,6 +12,7 @@
 #   CE_TEST_MAILBOX_URL                MailDev web base URL (http://127.0.0.1:1081); its REST API is under
 #                                      /api: GET /api/email lists messages, DELETE /api/email/all empties it
 #   CE_TEST_CHROMIUM_PATH              path of chromium, set when it is installed
+# The ports above are the defaults; CE_TEST_PORT_OFFSET=N adds N to each of them.
 # Test results (TRX) are written to artifacts/test-results/. A single test running longer than
 # CE_TEST_HANG_TIMEOUT (default 5m) is stopped and reported as hanging.
 set -euo pipefail
@@ -19,8 +20,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
-BLOB_PORT=10010 QUEUE_PORT=10011 TABLE_PORT=10012
-SMTP_PORT=1026 MAILBOX_PORT=1081
+# CE_TEST_PORT_OFFSET (default 0) moves every port, so that two checkouts can run their tests at once.
+offset="${CE_TEST_PORT_OFFSET:-0}"
+BLOB_PORT=$((10010 + offset)) QUEUE_PORT=$((10011 + offset)) TABLE_PORT=$((10012 + offset))
+SMTP_PORT=$((1026 + offset)) MAILBOX_PORT=$((1081 + offset))
 RESULTS_DIR="$CE_ROOT/artifacts/test-results"
 
 ce_require_cmd dotnet node npm
