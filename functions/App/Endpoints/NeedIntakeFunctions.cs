@@ -78,8 +78,7 @@ public sealed class NeedIntakeFunctions(
             return TypedResults.Ok(SubmitResponse.From(existing));
         }
 
-        var lookup = await companies.LookupAsync(submission.Siret, ct);
-        var facts = lookup.Facts;
+        var facts = submission.Siret is null ? null : (await companies.LookupAsync(submission.Siret, ct)).Facts;
         if (facts is not null && CompanyEligibility.Check(facts) is { } refusal)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] });
@@ -88,19 +87,17 @@ public sealed class NeedIntakeFunctions(
         var commune = territories.FindCommune(facts?.CommuneCode) ?? territories.FindCommune(submission.CommuneCode);
         if (commune is null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [NeedFields.CommuneCode] = [submission.CommuneCode is null
-                    ? "Indiquez la commune de votre entreprise : nous n'avons pas pu la retrouver à partir du SIRET."
-                    : "Cette commune est inconnue : choisissez-la dans la liste."],
-            });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [NeedFields.CommuneCode] = [CommuneProblem(submission)] });
         }
 
-        var advisors = snapshot.Routing.Route(new RoutingRequest(submission.SubjectId, commune.Code, facts, ParisTime.Today(time.GetUtcNow())));
+        // Without a SIRET the filters that need company facts fail, as for a company the lookup does not know.
+        var advisors = submission.SubjectId is null
+            ? []
+            : snapshot.Routing.Route(new RoutingRequest(submission.SubjectId, commune.Code, facts, ParisTime.Today(time.GetUtcNow())));
         var submitted = new NeedSubmitted(
             needId,
             submission.SubjectId,
-            subjects[submission.SubjectId],
+            submission.SubjectId is null ? NeedState.OutsideCatalogueLabel : subjects[submission.SubjectId],
             submission.Description,
             new NeedCompany
             {
@@ -123,6 +120,19 @@ public sealed class NeedIntakeFunctions(
         return created
             ? TypedResults.Created($"/api/company/needs/{needId}", SubmitResponse.From(state))
             : TypedResults.Ok(SubmitResponse.From(state));
+    }
+
+    /// <summary>Why the commune is missing or refused, in the person's terms.</summary>
+    private static string CommuneProblem(ValidatedSubmission submission)
+    {
+        if (submission.CommuneCode is null)
+        {
+            return "Indiquez la commune de votre entreprise : nous n'avons pas pu la retrouver à partir du SIRET.";
+        }
+
+        return UncoveredTerritories.Find(submission.CommuneCode) is { } territory
+            ? UncoveredTerritories.Message(territory)
+            : "Cette commune est inconnue : choisissez-la dans la liste.";
     }
 
     /// <summary>The same idempotency key always names the same need; without one, a fresh random id.</summary>

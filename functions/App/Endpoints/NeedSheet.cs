@@ -29,7 +29,10 @@ public sealed record NeedSheet(
             state.Description,
             state.CreatedAt,
             NeedJson.WireName(state.Status),
-            new CompanyDto(state.Company.Siret, state.Company.Name, state.Company.CommuneCode, state.Company.CommuneName, state.Company.NafCode),
+            new CompanyDto(state.Company.Siret, state.Company.Name, state.Company.CommuneCode, state.Company.CommuneName, state.Company.NafCode)
+            {
+                Registered = state.Company.IsRegistered,
+            },
             new ContactDto(state.Contact.FirstName, state.Contact.LastName, state.Contact.Email, state.Contact.Phone),
             [.. state.Matches.Select(m => new MatchDto(m.AdvisorId, m.AdvisorName, m.InstitutionName, m.AntennaName, NeedJson.WireName(m.Status), m.UpdatedAt)
             {
@@ -41,7 +44,11 @@ public sealed record NeedSheet(
             [.. state.Comments.Select(c => new CommentDto(c.AuthorName, c.Institution, c.Text, c.At))]);
     }
 
-    public sealed record CompanyDto(string Siret, string? Name, string CommuneCode, string? CommuneName, string? NafCode);
+    public sealed record CompanyDto(string? Siret, string? Name, string CommuneCode, string? CommuneName, string? NafCode)
+    {
+        /// <summary>False for a company not yet registered (no SIRET: being created or taken over).</summary>
+        public bool Registered { get; init; } = true;
+    }
 
     public sealed record ContactDto(string FirstName, string LastName, string Email, string Phone);
 

@@ -49,7 +49,7 @@ public sealed class NeedReadModels(AdvisorInbox inbox, OperatorBaskets baskets, 
     public async Task UpdateStatsAsync(NeedState state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var themeId = directory.Snapshot?.SubjectThemes.GetValueOrDefault(state.SubjectId);
+        var themeId = state.SubjectId is null ? null : directory.Snapshot?.SubjectThemes.GetValueOrDefault(state.SubjectId);
         var regionCode = territories.FindCommune(state.Company.CommuneCode)?.RegionCode;
         if (NeedStatsRow.Of(state, themeId, regionCode) is { } row)
         {

@@ -3,13 +3,19 @@ namespace ConseillersEntreprises.Core.Intake;
 /// <summary>The French messages of need intake, shown to the person filling in the form.</summary>
 public static class NeedMessages
 {
-    public const string SubjectRequired = "Choisissez un sujet";
     public const string SubjectUnknown = "Ce sujet n'existe pas";
 
     public const string DescriptionTooShort = "Décrivez votre besoin en 20 caractères au moins";
 
     // The thousands separator is a non-breaking space, so that "4 000" is never split across two lines.
     public const string DescriptionTooLong = "Décrivez votre besoin en 4\u00A0000 caractères au plus";
+
+    public const string SiretRequired =
+        "Indiquez le numéro SIRET de votre établissement, ou indiquez que vous n'en avez pas encore (la commune et le nom de l'entreprise ou du projet sont alors demandés)";
+
+    public const string CommuneRequiredWithoutSiret = "Sans SIRET, indiquez la commune où se trouve ou se trouvera votre entreprise";
+
+    public const string CompanyNameRequiredWithoutSiret = "Sans SIRET, indiquez le nom de votre entreprise ou de votre projet";
 
     /// <summary>Fallback only: <c>Siret.TryNormalize</c> gives a precise message.</summary>
     public const string SiretInvalid = "Ce numéro SIRET n'est pas valide";

@@ -7,8 +7,10 @@ namespace ConseillersEntreprises.Core.Intake;
 /// <summary>
 /// Pure validation of a need submission (<c>POST /api/needs</c>, API.md): every problem is listed, each under its
 /// camelCase JSON field name with a French message; when there is none, the normalised values.
-/// <para>Rules: <c>subjectId</c> required and existing; <c>description</c> 20 to 4,000 characters once normalised;
-/// <c>siret</c> valid (<see cref="Siret.TryNormalize"/>); <c>firstName</c> and <c>lastName</c> required, 100
+/// <para>Rules: <c>subjectId</c> existing when given (absent or blank: a need outside the catalogue, whose subject the
+/// operators choose); <c>description</c> 20 to 4,000 characters once normalised; <c>siret</c> valid
+/// (<see cref="Siret.TryNormalize"/>), or absent for a company not yet registered (being created or taken over): then
+/// <c>communeCode</c> and <c>companyName</c> (the company's or the project's name) are required; <c>firstName</c> and <c>lastName</c> required, 100
 /// characters at most, at least one letter, no control character; <c>email</c> valid, 254 characters at most;
 /// <c>phone</c> a French number (<see cref="PhoneNumber"/>); <c>consent</c> true; <c>website</c> (honeypot) empty;
 /// optional <c>communeCode</c> (INSEE format), <c>companyName</c> (200 characters at most) and
@@ -37,12 +39,8 @@ public static partial class NeedSubmissionValidator
         submission ??= new NeedSubmission();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
 
-        var subjectId = IntakeText.SingleLine(submission.SubjectId);
-        if (string.IsNullOrEmpty(subjectId))
-        {
-            Add(errors, NeedFields.SubjectId, NeedMessages.SubjectRequired);
-        }
-        else if (subjectId.Length > SubjectIdMaxLength || !subjectExists(subjectId))
+        var subjectId = NullIfEmpty(IntakeText.SingleLine(submission.SubjectId));
+        if (subjectId is not null && (subjectId.Length > SubjectIdMaxLength || !subjectExists(subjectId)))
         {
             Add(errors, NeedFields.SubjectId, NeedMessages.SubjectUnknown);
         }
@@ -58,9 +56,18 @@ public static partial class NeedSubmissionValidator
         }
 
         // Zero-width characters pasted with the number are not white space for Siret: remove them first.
-        if (!Siret.TryNormalize(IntakeText.SingleLine(submission.Siret), out var siret, out var siretError))
+        var siretInput = NullIfEmpty(IntakeText.SingleLine(submission.Siret));
+        string? siret = null;
+        if (siretInput is not null)
         {
-            Add(errors, NeedFields.Siret, siretError ?? NeedMessages.SiretInvalid);
+            if (Siret.TryNormalize(siretInput, out var digits, out var siretError))
+            {
+                siret = digits;
+            }
+            else
+            {
+                Add(errors, NeedFields.Siret, siretError ?? NeedMessages.SiretInvalid);
+            }
         }
 
         var communeCode = NullIfEmpty(IntakeText.SingleLine(submission.CommuneCode)?.ToUpperInvariant());
@@ -80,6 +87,11 @@ public static partial class NeedSubmissionValidator
             {
                 Add(errors, NeedFields.CompanyName, NeedMessages.CompanyNameInvalidCharacters);
             }
+        }
+
+        if (siretInput is null)
+        {
+            RequireWhereNoSiret(communeCode, companyName, errors);
         }
 
         var firstName = PersonName(submission.FirstName, NeedFields.FirstName, errors, NeedMessages.FirstNameRequired,
@@ -112,13 +124,36 @@ public static partial class NeedSubmissionValidator
             Add(errors, NeedFields.Website, NeedMessages.Refused);
         }
 
-        if (errors.Count > 0 || subjectId is null || firstName is null || lastName is null || email is null || phone is null)
+        if (errors.Count > 0 || firstName is null || lastName is null || email is null || phone is null)
         {
             return NeedValidationResult.Invalid(errors, honeypotFilled);
         }
 
         return NeedValidationResult.Valid(new ValidatedSubmission(
             subjectId, description, siret, communeCode, companyName, firstName, lastName, email, phone, idempotencyKey));
+    }
+
+    /// <summary>
+    /// Without a SIRET the need is routed on the commune alone, and the company is named by the person. Someone who
+    /// gave neither most likely forgot the SIRET: that is what they are told.
+    /// </summary>
+    private static void RequireWhereNoSiret(string? communeCode, string? companyName, Dictionary<string, string[]> errors)
+    {
+        if (communeCode is null && companyName is null)
+        {
+            Add(errors, NeedFields.Siret, NeedMessages.SiretRequired);
+            return;
+        }
+
+        if (communeCode is null)
+        {
+            Add(errors, NeedFields.CommuneCode, NeedMessages.CommuneRequiredWithoutSiret);
+        }
+
+        if (companyName is null)
+        {
+            Add(errors, NeedFields.CompanyName, NeedMessages.CompanyNameRequiredWithoutSiret);
+        }
     }
 
     private static string? PersonName(

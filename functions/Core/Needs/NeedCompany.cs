@@ -1,12 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace ConseillersEntreprises.Core.Needs;
 
 /// <summary>The company establishment a need is about, as known at submission.</summary>
 public sealed record NeedCompany
 {
-    /// <summary>Establishment SIRET (14 digits).</summary>
-    public required string Siret { get; init; }
+    /// <summary>Establishment SIRET (14 digits); null for a company not yet registered (being created or taken over).</summary>
+    public string? Siret { get; init; }
 
-    /// <summary>Company name; null when the lookup could not give it and the form did not either.</summary>
+    /// <summary>
+    /// Company name; null when the lookup could not give it and the form did not either. For a company not yet
+    /// registered, the name of the company or of the project, as the person gave it.
+    /// </summary>
     public string? Name { get; init; }
 
     /// <summary>INSEE code of the commune the need was routed on.</summary>
@@ -19,4 +24,8 @@ public sealed record NeedCompany
 
     /// <summary>INSEE headcount bracket when known, for the statistics by company size.</summary>
     public string? HeadcountBracket { get; init; }
+
+    /// <summary>No SIRET yet: advisors are told the company is not yet registered.</summary>
+    [JsonIgnore]
+    public bool IsRegistered => Siret is not null;
 }

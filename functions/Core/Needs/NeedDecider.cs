@@ -58,6 +58,7 @@ public static class NeedDecider
             PositionChanged changed => ChangePosition(state, changed, now, schedule),
             CommentPosted comment => PostComment(state, comment, now, schedule),
             AdvisorAdded added => AddAdvisor(state, added, now, schedule),
+            SubjectChosen chosen => ChooseSubject(state, chosen, now, schedule),
             SatisfactionGiven answer => GiveSatisfaction(state, answer, now),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
         };
@@ -86,7 +87,12 @@ public static class NeedDecider
 
         if (state.IsUnrouted)
         {
-            draft.Alert(OperatorBasket.Unrouted, "Aucun conseiller compétent n'a été trouvé pour ce besoin : il faut lui en désigner un.", []);
+            draft.Alert(
+                OperatorBasket.Unrouted,
+                state.IsOutsideCatalogue
+                    ? "Besoin hors catalogue : choisissez son sujet pour le transmettre aux conseillers compétents."
+                    : "Aucun conseiller compétent n'a été trouvé pour ce besoin : il faut lui en désigner un.",
+                []);
             draft.EmailCompany(EffectIds.CompanyConfirmationUnrouted(state.NeedId), EmailTemplate.CompanyConfirmationUnrouted);
             return draft.Accept();
         }
@@ -420,6 +426,46 @@ public static class NeedDecider
         return draft.Accept();
     }
 
+    /// <summary>
+    /// The subject of a need no advisor has received yet (outside the catalogue, or unrouted): the need takes it and goes
+    /// to the advisors found for it, as a submission would have sent it. Without any, it stays unrouted, on its new
+    /// subject. Once advisors have it, the subject is theirs: operators add an advisor instead.
+    /// </summary>
+    private static DecisionResult ChooseSubject(NeedState state, SubjectChosen e, DateTimeOffset now, WorkflowSchedule schedule)
+    {
+        if (string.IsNullOrWhiteSpace(e.Operator) || string.IsNullOrWhiteSpace(e.SubjectId) || string.IsNullOrWhiteSpace(e.SubjectLabel) || e.Advisors is null)
+        {
+            return Reject(RejectionCode.InvalidEvent, "Le choix du sujet demande son auteur et un sujet du catalogue.");
+        }
+
+        if (!state.IsUnrouted)
+        {
+            return Reject(RejectionCode.AlreadyRouted, "Ce besoin a déjà été transmis à des conseillers : son sujet ne change plus, ajoutez plutôt un conseiller.");
+        }
+
+        var draft = new Draft(state);
+        var matches = e.Advisors.DistinctBy(a => a.AdvisorId, StringComparer.Ordinal).Select(a => NeedMatch.Dispatch(a, now)).ToList();
+        draft.State = draft.State with
+        {
+            SubjectId = e.SubjectId,
+            SubjectLabel = e.SubjectLabel,
+            SubjectChoice = new NeedSubjectChoice { Operator = e.Operator, At = now, PreviousSubjectId = state.SubjectId },
+            Matches = matches,
+        };
+        foreach (var match in matches)
+        {
+            draft.EmailAdvisor(EffectIds.AdvisorNewNeed(state.NeedId, match.AdvisorId), EmailTemplate.AdvisorNewNeed, match);
+            draft.TouchInbox(match.AdvisorId);
+        }
+
+        if (matches.Count > 0 && state.Timeline.DispatchedAt is null)
+        {
+            StartTimeline(draft, now, schedule);
+        }
+
+        return draft.Accept();
+    }
+
     private static DecisionResult GiveSatisfaction(NeedState state, SatisfactionGiven e, DateTimeOffset now)
     {
         if (!Enum.IsDefined(e.Helped))
@@ -528,6 +574,7 @@ public static class NeedDecider
             before.Status != after.Status
             || before.IsUnrouted != after.IsUnrouted
             || before.IsAbandoned != after.IsAbandoned
-            || before.IsCancelled != after.IsCancelled;
+            || before.IsCancelled != after.IsCancelled
+            || !string.Equals(before.SubjectId, after.SubjectId, StringComparison.Ordinal);
     }
 }

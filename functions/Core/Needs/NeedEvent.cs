@@ -14,6 +14,7 @@ namespace ConseillersEntreprises.Core.Needs;
 [JsonDerivedType(typeof(NeedCancelled), NeedCancelled.TypeName)]
 [JsonDerivedType(typeof(AdvisorAdded), AdvisorAdded.TypeName)]
 [JsonDerivedType(typeof(SatisfactionGiven), SatisfactionGiven.TypeName)]
+[JsonDerivedType(typeof(SubjectChosen), SubjectChosen.TypeName)]
 public abstract record NeedEvent
 {
     private protected NeedEvent()

@@ -39,6 +39,7 @@ public static class NeedJson
         NeedCancelled => NeedCancelled.TypeName,
         AdvisorAdded => AdvisorAdded.TypeName,
         SatisfactionGiven => SatisfactionGiven.TypeName,
+        SubjectChosen => SubjectChosen.TypeName,
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
     };
 

@@ -13,8 +13,10 @@ public sealed record NeedState
     /// <summary>Sequence number of the last accepted event: 1 after submission, +1 per accepted event (no-ops excluded).</summary>
     public long Version { get; init; }
 
-    public required string SubjectId { get; init; }
+    /// <summary>The catalogue subject; null for a need outside the catalogue until the operators choose one.</summary>
+    public string? SubjectId { get; init; }
 
+    /// <summary>The subject's label, or <see cref="OutsideCatalogueLabel"/>.</summary>
     public required string SubjectLabel { get; init; }
 
     public required string Description { get; init; }
@@ -42,6 +44,9 @@ public sealed record NeedState
     /// <summary>The company's answer to the satisfaction survey, if it gave one.</summary>
     public NeedSatisfaction? Satisfaction { get; init; }
 
+    /// <summary>Set when an operator chose the subject of a need that had none or was sent to nobody.</summary>
+    public NeedSubjectChoice? SubjectChoice { get; init; }
+
     /// <summary>Set when an operator cancelled the need.</summary>
     public NeedCancellation? Cancellation { get; init; }
 
@@ -51,6 +56,13 @@ public sealed record NeedState
     /// </summary>
     [JsonIgnore]
     public NeedStatus Status => IsCancelled ? NeedStatus.Cancelled : NeedStatusRules.Derive(Matches.Select(m => m.Status));
+
+    /// <summary>The label of a need outside the catalogue, shown wherever a subject is.</summary>
+    public const string OutsideCatalogueLabel = "Besoin hors catalogue";
+
+    /// <summary>The person did not find the need in the catalogue, and no operator has chosen its subject yet.</summary>
+    [JsonIgnore]
+    public bool IsOutsideCatalogue => SubjectId is null;
 
     /// <summary>No advisor was found: the operators must find one.</summary>
     [JsonIgnore]

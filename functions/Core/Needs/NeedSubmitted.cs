@@ -2,10 +2,14 @@ using ConseillersEntreprises.Core.Routing;
 
 namespace ConseillersEntreprises.Core.Needs;
 
-/// <summary>A company submitted a need and it was routed; <paramref name="Advisors"/> may be empty (unrouted).</summary>
+/// <summary>
+/// A company submitted a need and it was routed; <paramref name="Advisors"/> may be empty (unrouted). A need outside the
+/// catalogue has no <paramref name="SubjectId"/> (its <paramref name="SubjectLabel"/> says so) and no advisor: the
+/// operators choose its subject (<see cref="SubjectChosen"/>).
+/// </summary>
 public sealed record NeedSubmitted(
     string NeedId,
-    string SubjectId,
+    string? SubjectId,
     string SubjectLabel,
     string Description,
     NeedCompany Company,

@@ -27,6 +27,9 @@ public enum RejectionCode
     /// <summary>An operator added an advisor the need was already sent to (409).</summary>
     AdvisorAlreadyPresent,
 
+    /// <summary>An operator chose the subject of a need already sent to advisors (409: add an advisor instead).</summary>
+    AlreadyRouted,
+
     /// <summary>The event itself is malformed, e.g. an empty comment (400).</summary>
     InvalidEvent,
 

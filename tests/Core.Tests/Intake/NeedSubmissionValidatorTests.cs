@@ -85,12 +85,11 @@ public sealed class NeedSubmissionValidatorTests
 
             Assert.False(result.IsValid);
             Assert.Equal(
-                [NeedFields.SubjectId, NeedFields.Description, NeedFields.Siret, NeedFields.FirstName, NeedFields.LastName,
+                [NeedFields.Description, NeedFields.Siret, NeedFields.FirstName, NeedFields.LastName,
                     NeedFields.Email, NeedFields.Phone, NeedFields.Consent],
                 result.Errors.Keys);
-            Assert.Equal("Choisissez un sujet", result.Errors["subjectId"].Single());
             Assert.Equal("Décrivez votre besoin en 20 caractères au moins", result.Errors["description"].Single());
-            Assert.Equal("Le numéro SIRET est obligatoire.", result.Errors["siret"].Single());
+            Assert.Equal(NeedMessages.SiretRequired, result.Errors["siret"].Single());
             Assert.Equal("Indiquez votre prénom", result.Errors["firstName"].Single());
             Assert.Equal("Indiquez votre nom", result.Errors["lastName"].Single());
             Assert.Equal("Indiquez votre adresse email", result.Errors["email"].Single());
@@ -144,8 +143,13 @@ public sealed class NeedSubmissionValidatorTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\u200B")]
-    public void The_subject_is_required(string? subjectId) =>
-        Assert.Equal("Choisissez un sujet", OnlyError(Valid() with { SubjectId = subjectId }, NeedFields.SubjectId));
+    public void Without_a_subject_the_need_is_outside_the_catalogue(string? subjectId)
+    {
+        var submission = Accepted(Valid() with { SubjectId = subjectId });
+
+        Assert.Null(submission.SubjectId);
+        Assert.True(submission.IsOutsideCatalogue);
+    }
 
     [Fact]
     public void The_subject_must_exist() =>
@@ -221,6 +225,43 @@ public sealed class NeedSubmissionValidatorTests
 
     // --- siret
 
+    [Fact]
+    public void Without_a_siret_the_commune_and_the_company_name_are_enough()
+    {
+        var submission = Accepted(Valid() with { Siret = null, CommuneCode = "47203", CompanyName = " Boulangerie  en projet " });
+
+        Assert.Null(submission.Siret);
+        Assert.True(submission.IsUnregisteredCompany);
+        Assert.Equal(("47203", "Boulangerie en projet"), (submission.CommuneCode, submission.CompanyName));
+    }
+
+    [Fact]
+    public void Without_a_siret_the_commune_is_required()
+    {
+        var result = Validate(Valid() with { Siret = " ", CommuneCode = null, CompanyName = "Projet de reprise" });
+
+        Assert.Equal([NeedFields.CommuneCode], result.Errors.Keys);
+        Assert.Equal(NeedMessages.CommuneRequiredWithoutSiret, result.Errors[NeedFields.CommuneCode].Single());
+    }
+
+    [Fact]
+    public void Without_a_siret_the_company_or_project_name_is_required()
+    {
+        var result = Validate(Valid() with { Siret = null, CommuneCode = "2A004", CompanyName = null });
+
+        Assert.Equal([NeedFields.CompanyName], result.Errors.Keys);
+        Assert.Equal(NeedMessages.CompanyNameRequiredWithoutSiret, result.Errors[NeedFields.CompanyName].Single());
+    }
+
+    [Fact]
+    public void Neither_a_siret_nor_a_commune_nor_a_name_is_a_missing_siret()
+    {
+        var result = Validate(Valid() with { Siret = null, CommuneCode = null, CompanyName = null });
+
+        Assert.Equal([NeedFields.Siret], result.Errors.Keys);
+        Assert.Contains("SIRET", result.Errors[NeedFields.Siret].Single(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("73282932000074")]
     [InlineData(" 732 829 320 00074 ")]
@@ -234,8 +275,6 @@ public sealed class NeedSubmissionValidatorTests
         Assert.Equal("35600000049837", Accepted(Valid() with { Siret = "356 000 000 49837" }).Siret);
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("")]
     [InlineData("73282932000075")]
     [InlineData("732829320")]
     [InlineData("7328293200007")]
@@ -502,7 +541,7 @@ public sealed class NeedSubmissionValidatorTests
             .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
             .ToHashSet();
 
-        var result = Validate(new NeedSubmission { Website = "x", CommuneCode = "?", CompanyName = new string('a', 300), IdempotencyKey = "?" });
+        var result = Validate(new NeedSubmission { SubjectId = "inconnu", Siret = "x", Website = "x", CommuneCode = "?", CompanyName = new string('a', 300), IdempotencyKey = "?" });
 
         Assert.Equal(12, result.Errors.Count);
         Assert.Subset(names, result.Errors.Keys.ToHashSet());

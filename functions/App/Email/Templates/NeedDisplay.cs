@@ -5,12 +5,20 @@ namespace ConseillersEntreprises.App.Email.Templates;
 /// <summary>How need emails name the things of a need: the company, its commune, the institutions, the statuses.</summary>
 public static class NeedDisplay
 {
+    /// <summary>What advisors read for a company without SIRET.</summary>
+    public const string NotYetRegistered = "Pas encore immatriculée (création ou reprise) : pas de SIRET";
+
     /// <summary>The company name, or its SIRET when the name is unknown.</summary>
     public static string CompanyName(NeedCompany company)
     {
         ArgumentNullException.ThrowIfNull(company);
         var name = SingleLine.Of(company.Name);
-        return name.Length > 0 ? name : $"Établissement SIRET {Siret(company.Siret)}";
+        if (name.Length > 0)
+        {
+            return name;
+        }
+
+        return company.Siret is null ? "Entreprise en création" : $"Établissement SIRET {Siret(company.Siret)}";
     }
 
     /// <summary>The commune's name, or its INSEE code when the name is unknown.</summary>
@@ -30,9 +38,14 @@ public static class NeedDisplay
         return name.Length > 0 ? $"{name} ({code})" : code;
     }
 
-    /// <summary>"732 829 320 00074": SIREN in groups of three, then the establishment number.</summary>
-    public static string Siret(string siret)
+    /// <summary>"732 829 320 00074": SIREN in groups of three, then the establishment number; for no SIRET, <see cref="NotYetRegistered"/>.</summary>
+    public static string Siret(string? siret)
     {
+        if (siret is null)
+        {
+            return NotYetRegistered;
+        }
+
         var digits = SingleLine.Of(siret);
         return digits.Length == 14 && digits.All(char.IsAsciiDigit)
             ? $"{digits[..3]} {digits[3..6]} {digits[6..9]} {digits[9..]}"

@@ -39,6 +39,13 @@ public sealed partial class NeedEmailRenderer
                 $"Une entreprise de votre territoire a besoin de vous : sa demande « {SingleLine.Of(state.SubjectLabel)} » "
                 + $"vous a été transmise le {FrenchDates.DayAndTime(sentAt)}.");
         CompanyAndContact(document, state);
+        if (!state.Company.IsRegistered)
+        {
+            document.Paragraph(
+                "Cette entreprise n'est pas encore immatriculée (création ou reprise) : elle n'a pas de SIRET, et le besoin vous a été "
+                + "transmis d'après sa commune seulement.");
+        }
+
         document.Heading("Sa demande").Quote(state.Description);
 
         document.Heading("Autres institutions sollicitées");
