@@ -153,7 +153,7 @@ function render() {
   const company = sheet.company ?? {};
   facts(byId('company'), [
     ['Nom', company.name || 'Non diffusé'],
-    ['SIRET', company.siret],
+    ['SIRET', company.registered === false ? 'Pas encore immatriculée (création ou reprise)' : company.siret],
     ['Commune', [company.communeName, company.communeCode ? `(${company.communeCode})` : null].filter(Boolean).join(' ')],
     ['Code NAF', company.nafCode],
   ]);

@@ -1,13 +1,16 @@
 // The need form, in 3 steps: the company (SIRET looked up and confirmed, or the commune when the lookup cannot
-// answer), the contact, the need (description, consent). Everything typed is kept in sessionStorage (per subject)
+// answer, or the commune and a name for a company without SIRET yet), the contact, the need (description, consent).
+// The same form serves a need outside the catalogue (autre-besoin.html, <body data-need="hors-catalogue">): no subject
+// is sent, the operators choose it. Everything typed is kept in sessionStorage (per subject)
 // so that nothing is lost on an error or a reload; the API's errors are shown next to their field and in a summary.
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce } from './dom.js';
 import { loadCatalog, findSubject } from './catalog.js';
+import { uncoveredTerritoryMessage } from './uncovered.js';
 import { setFieldError, clearFieldError, clearAllErrors, showErrorSummary, hideErrorSummary, validationErrors } from './forms.js';
 
 const STEPS = [
-  { title: 'Votre entreprise', fields: ['siret', 'communeCode', 'companyName', 'commune-search'] },
+  { title: 'Votre entreprise', fields: ['siret', 'no-siret', 'communeCode', 'companyName', 'commune-search'] },
   { title: 'Vos coordonnées', fields: ['firstName', 'lastName', 'email', 'phone'] },
   { title: 'Votre besoin', fields: ['description', 'consent', 'subjectId', 'website', 'idempotencyKey'] },
 ];
@@ -23,6 +26,8 @@ const MESSAGES = {
   siretRequired: 'Le numéro SIRET est obligatoire.',
   siretDigits: 'Le numéro SIRET ne doit contenir que des chiffres (les espaces sont acceptés).',
   communeRequired: 'Choisissez la commune de votre établissement dans la liste (recherchez-la d\'abord par son nom ou son code postal).',
+  communeRequiredWithoutSiret: 'Sans SIRET, indiquez la commune où se trouve ou se trouvera votre entreprise (recherchez-la d\'abord par son nom ou son code postal)',
+  companyNameRequiredWithoutSiret: 'Sans SIRET, indiquez le nom de votre entreprise ou de votre projet',
   firstNameRequired: 'Indiquez votre prénom',
   lastNameRequired: 'Indiquez votre nom',
   emailRequired: 'Indiquez votre adresse email',
@@ -55,8 +60,11 @@ const form = byId('need-form');
 const summary = byId('error-summary');
 const actionButton = byId('form-action');
 const params = new URLSearchParams(window.location.search);
-const subjectId = params.get('sujet') ?? '';
-const DRAFT_KEY = `ce.demande.${subjectId}`;
+const OUTSIDE_CATALOGUE = document.body.dataset.need === 'hors-catalogue';
+const OUTSIDE_LABEL = 'Besoin hors catalogue';
+const subjectId = OUTSIDE_CATALOGUE ? null : params.get('sujet') ?? '';
+const DRAFT_KEY = OUTSIDE_CATALOGUE ? 'ce.demande.hors-catalogue' : `ce.demande.${subjectId}`;
+const noSiretBox = byId('no-siret');
 
 const TEXT_FIELDS = ['siret', 'commune-search', 'companyName', 'firstName', 'lastName', 'email', 'phone', 'description', 'website'];
 
@@ -90,6 +98,7 @@ function saveDraft() {
   for (const id of TEXT_FIELDS) draft.values[id] = byId(id).value;
   draft.values.communeCode = byId('communeCode').value;
   draft.values.consent = byId('consent').checked;
+  draft.values.noSiret = noSiretBox.checked;
   sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
 }
 
@@ -97,6 +106,7 @@ function restoreDraft() {
   for (const id of TEXT_FIELDS) byId(id).value = draft.values[id] ?? '';
   fillCommunes(draft.communeOptions, draft.values.communeCode ?? '');
   byId('consent').checked = draft.values.consent === true;
+  noSiretBox.checked = draft.values.noSiret === true;
   renderLookup();
 }
 
@@ -122,12 +132,13 @@ function showStep(step, { focus = true } = {}) {
 }
 
 function stepOneLabel(step) {
-  return step === 1 && lookupMatchesInput()?.kind === 'found' ? 'Oui, c\'est mon établissement : continuer' : 'Continuer';
+  return step === 1 && !noSiretBox.checked && lookupMatchesInput()?.kind === 'found' ? 'Oui, c\'est mon établissement : continuer' : 'Continuer';
 }
 
 function setTitle(withErrors) {
   const step = STEPS[draft.step - 1];
-  document.title = `${withErrors ? 'Erreur – ' : ''}${step.title} – Étape ${draft.step} sur ${STEPS.length} – ${subject?.subject.label ?? 'Votre demande'} – Conseillers-Entreprises`;
+  const about = OUTSIDE_CATALOGUE ? 'Votre besoin n\'est pas dans la liste' : subject?.subject.label ?? 'Votre demande';
+  document.title = `${withErrors ? 'Erreur – ' : ''}${step.title} – Étape ${draft.step} sur ${STEPS.length} – ${about} – Conseillers-Entreprises`;
 }
 
 function stepOf(field) {
@@ -174,10 +185,17 @@ function lookupMatchesInput() {
 }
 
 function renderLookup() {
-  const lookup = lookupMatchesInput();
+  const noSiret = noSiretBox.checked;
+  const lookup = noSiret ? null : lookupMatchesInput();
   const found = lookup?.kind === 'found';
+  byId('siret-group').hidden = noSiret;
   byId('company-found').hidden = !found;
-  byId('company-missing').hidden = lookup?.kind !== 'missing';
+  byId('company-missing').hidden = !noSiret && lookup?.kind !== 'missing';
+  byId('company-missing-title').textContent = noSiret ? 'Votre entreprise n\'est pas encore immatriculée' : 'Indiquez la commune de votre établissement';
+  byId('companyName-label').textContent = noSiret ? 'Nom de votre entreprise ou de votre projet' : 'Nom de votre entreprise (facultatif)';
+  if (noSiret) {
+    byId('company-missing-detail').textContent = 'Indiquez la commune où elle se trouve ou se trouvera, et son nom ou celui de votre projet : votre demande ira aux conseillers de cette commune.';
+  }
   if (found) {
     const c = lookup.company;
     byId('company-name').textContent = c.name || 'Nom non diffusé';
@@ -188,6 +206,12 @@ function renderLookup() {
 }
 
 async function stepOne() {
+  if (noSiretBox.checked) {
+    const errors = [];
+    if (!byId('communeCode').value) errors.push({ field: 'communeCode', message: MESSAGES.communeRequiredWithoutSiret });
+    if (!byId('companyName').value.trim()) errors.push({ field: 'companyName', message: MESSAGES.companyNameRequiredWithoutSiret });
+    return errors.length ? showErrors(errors) : showStep(2);
+  }
   const digits = siretDigits();
   if (!digits) return showErrors([{ field: 'siret', message: MESSAGES.siretRequired }]);
   if (/[^\d]/.test(digits)) return showErrors([{ field: 'siret', message: MESSAGES.siretDigits }]);
@@ -261,7 +285,7 @@ async function searchCommunes() {
   fillCommunes(draft.communeOptions, draft.communeOptions.length === 1 ? draft.communeOptions[0].code : previous);
   const n = draft.communeOptions.length;
   byId('commune-results-status').textContent = n === 0
-    ? `Aucune commune trouvée pour « ${q} ». Vérifiez l'orthographe ou essayez le code postal.`
+    ? uncoveredTerritoryMessage(q) ?? `Aucune commune trouvée pour « ${q} ». Vérifiez l'orthographe ou essayez le code postal.`
     : n === 1 ? '1 commune trouvée : elle est choisie dans la liste ci-dessous.'
       : `${n} communes trouvées : choisissez la vôtre dans la liste ci-dessous.`;
   saveDraft();
@@ -291,14 +315,15 @@ async function stepThree() {
   if (!byId('consent').checked) errors.push({ field: 'consent', message: MESSAGES.consentRequired });
   if (errors.length) return showErrors(errors);
 
-  const lookup = lookupMatchesInput();
+  const noSiret = noSiretBox.checked;
+  const askedCommune = noSiret || lookupMatchesInput()?.kind === 'missing';
   const v = (id) => byId(id).value.trim();
   const body = {
-    subjectId,
+    ...(OUTSIDE_CATALOGUE ? {} : { subjectId }),
     description: byId('description').value,
-    siret: siretDigits(),
-    communeCode: lookup?.kind === 'missing' ? byId('communeCode').value || null : null,
-    companyName: lookup?.kind === 'missing' ? v('companyName') || null : null,
+    siret: noSiret ? null : siretDigits(),
+    communeCode: askedCommune ? byId('communeCode').value || null : null,
+    companyName: askedCommune ? v('companyName') || null : null,
     firstName: v('firstName'),
     lastName: v('lastName'),
     email: v('email'),
@@ -322,7 +347,7 @@ async function stepThree() {
       needId: result.data.needId,
       status: result.data.status,
       advisorCount: result.data.advisorCount ?? 0,
-      subject: subject.subject.label,
+      subject: OUTSIDE_CATALOGUE ? OUTSIDE_LABEL : subject.subject.label,
       email: body.email,
       phone: body.phone,
     }));
@@ -332,7 +357,7 @@ async function stepThree() {
   }
   if (result.status === 400 && result.data?.errors) {
     const serverErrors = validationErrors(result.data);
-    if (serverErrors.some((e) => e.field === 'communeCode') && draft.lookup) {
+    if (serverErrors.some((e) => e.field === 'communeCode') && draft.lookup && !noSiret) {
       // The server could not find the commune from the SIRET: ask for it.
       draft.lookup = { siret: siretDigits(), kind: 'missing', message: 'Nous n\'avons pas pu retrouver la commune de votre établissement à partir du SIRET.' };
       renderLookup();
@@ -381,6 +406,15 @@ form.addEventListener('input', (event) => {
 });
 form.addEventListener('change', saveDraft);
 
+noSiretBox.addEventListener('change', () => {
+  clearErrors();
+  renderLookup();
+  saveDraft();
+  announce(noSiretBox.checked
+    ? 'Sans SIRET : indiquez la commune et le nom de votre entreprise ou de votre projet, ci-dessous.'
+    : 'Indiquez le numéro SIRET de votre établissement.');
+});
+
 byId('commune-search').addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     event.preventDefault(); // Enter searches here, it does not go to the next step
@@ -404,7 +438,20 @@ function unavailable(title, message) {
   box.hidden = false;
 }
 
+/** The form outside the catalogue: no subject to load, the page says what happens. */
+function startOutsideCatalogue() {
+  byId('loading').hidden = true;
+  byId('description-hint').textContent = 'Avec vos mots : votre activité, votre situation, ce que vous attendez d\'un conseiller. Notre équipe choisira le bon sujet. Entre 20 et 4 000 caractères.';
+  byId('need-forms').hidden = false;
+  restoreDraft();
+  showStep(Math.min(Math.max(Number(draft.step) || 1, 1), STEPS.length), { focus: false });
+}
+
 async function start() {
+  if (OUTSIDE_CATALOGUE) {
+    startOutsideCatalogue();
+    return;
+  }
   const catalog = await loadCatalog();
   if (!catalog) {
     unavailable('Formulaire momentanément indisponible', 'Le formulaire ne peut pas être affiché pour le moment. Réessayez dans quelques instants : ce que vous avez déjà saisi est conservé.');

@@ -5,6 +5,7 @@ import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce, formatDateTime } from './dom.js';
 import { matchStatuses, needStatuses, statusLabel, badgeClass } from './labels.js';
 import { setFieldError, clearFieldError, showFieldErrors, controlOf } from './forms.js';
+import { loadCatalog } from './catalog.js';
 
 const TOKEN = 'ce.operateur.jeton';
 
@@ -81,7 +82,7 @@ function render() {
   const company = state.company ?? {};
   facts(byId('company'), [
     ['Nom', company.name || 'Nom non diffusé'],
-    ['SIRET', company.siret],
+    ['SIRET', company.siret ?? 'Pas encore immatriculée (création ou reprise)'],
     ['Commune', [company.communeName, company.communeCode ? `(${company.communeCode})` : ''].filter(Boolean).join(' ')],
     ['Code NAF', company.nafCode],
   ]);
@@ -95,6 +96,7 @@ function render() {
   const t = state.timeline ?? {};
   facts(byId('timeline'), [
     ['Dépôt', formatDateTime(state.createdAt)],
+    ['Sujet choisi par l\'équipe', state.subjectChoice && `${formatDateTime(state.subjectChoice.at)} par ${state.subjectChoice.operator}`],
     ['Transmission aux conseillers', t.dispatchedAt && formatDateTime(t.dispatchedAt)],
     ['Relance des conseillers', t.reminderSentAt && formatDateTime(t.reminderSentAt)],
     ['Suivi envoyé à l\'entreprise (J+9)', t.followUpSentAt && formatDateTime(t.followUpSentAt)],
@@ -117,6 +119,7 @@ function render() {
   renderComments();
   renderCancellation();
   renderAddAdvisor();
+  renderSubjectChoice();
 }
 
 function renderMatches() {
@@ -358,4 +361,64 @@ export async function showNeed(needId, { onAuthFailure }) {
   need = result.data;
   render();
   focusOn(byId('need-title'));
+}
+
+// ---------- choosing the subject (a need outside the catalogue, or one sent to nobody) ----------
+
+/**
+ * While no advisor has the need, the team may choose its subject: the need then goes to the advisors the routing
+ * finds for that subject and the need's commune (POST …/subject), as a submission would have sent it.
+ */
+async function renderSubjectChoice() {
+  const box = byId('subject-choice');
+  const open = !need.cancellation && (need.matches ?? []).length === 0;
+  box.hidden = !open;
+  if (!open) {
+    box.replaceChildren();
+    return;
+  }
+  const id = need.needId;
+  const select = el('select', { className: 'fr-select', id: 'subject-id', attrs: { 'aria-describedby': 'subject-id-messages', 'data-testid': 'subject-id' } },
+    el('option', { text: 'Chargement du catalogue…', attrs: { value: '' } }));
+  const form = el('form', { id: 'subject-form', attrs: { novalidate: true, 'data-testid': 'subject-form' } },
+    el('h3', { className: 'fr-h6', text: need.subjectId ? 'Transmettre sur un autre sujet' : 'Choisir le sujet de ce besoin' }),
+    el('p', { className: 'fr-text--sm', text: need.subjectId
+      ? 'Aucun conseiller n\'a été trouvé sur ce sujet. Choisissez-en un autre : le besoin ira aux conseillers compétents sur ce sujet pour sa commune.'
+      : 'L\'entreprise n\'a pas trouvé son besoin dans la liste. Choisissez le sujet qui lui correspond : le besoin ira aux conseillers compétents sur ce sujet pour sa commune.' }),
+    el('div', { className: 'fr-select-group', attrs: { 'data-field-group': 'subject-id' } },
+      el('label', { className: 'fr-label', attrs: { for: 'subject-id' } }, 'Sujet du catalogue'),
+      select,
+      el('div', { className: 'fr-messages-group', id: 'subject-id-messages', attrs: { 'aria-live': 'polite' } })),
+    el('button', { className: 'fr-btn', text: 'Transmettre sur ce sujet', attrs: { type: 'submit', 'data-testid': 'subject-submit' } }));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFieldError('subject-id');
+    const subjectId = select.value;
+    if (!subjectId) {
+      setFieldError('subject-id', 'Choisissez un sujet');
+      select.focus();
+      return;
+    }
+    const result = await post('subject', { subjectId }, { subjectId: 'subject-id' });
+    if (!result) return;
+    render();
+    const count = (need.matches ?? []).length;
+    const message = count === 0
+      ? `Sujet « ${need.subjectLabel} » enregistré, mais aucun conseiller n'est compétent sur ce sujet pour cette commune : ajoutez-en un.`
+      : `Besoin transmis sur le sujet « ${need.subjectLabel} » à ${count === 1 ? '1 conseiller, prévenu' : `${count} conseillers, prévenus`} par email.`;
+    alertIn(byId('need-alert'), count === 0 ? 'warning' : 'success', null, message, 'need-success');
+    announce(message);
+  });
+  box.replaceChildren(form);
+
+  const catalog = await loadCatalog();
+  if (need?.needId !== id || !select.isConnected) return;
+  if (!catalog) {
+    select.replaceChildren(el('option', { text: 'Catalogue indisponible : rechargez la page', attrs: { value: '' } }));
+    return;
+  }
+  select.replaceChildren(el('option', { text: 'Choisissez un sujet', attrs: { value: '' } }),
+    ...catalog.themes.map((theme) => el('optgroup', { attrs: { label: theme.label } },
+      ...theme.subjects.filter((subject) => subject.id !== need.subjectId)
+        .map((subject) => el('option', { text: subject.label, attrs: { value: subject.id } })))));
 }

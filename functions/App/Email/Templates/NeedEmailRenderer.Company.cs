@@ -44,10 +44,13 @@ public sealed partial class NeedEmailRenderer
     {
         var document = NewDocument()
             .Paragraph(Greeting(effect.RecipientName))
-            .Paragraph($"Nous avons bien reçu votre demande du {FrenchDates.Day(state.CreatedAt)} sur le sujet « {SingleLine.Of(state.SubjectLabel)} ».")
+            .Paragraph(state.IsOutsideCatalogue
+                ? $"Nous avons bien reçu votre demande du {FrenchDates.Day(state.CreatedAt)}."
+                : $"Nous avons bien reçu votre demande du {FrenchDates.Day(state.CreatedAt)} sur le sujet « {SingleLine.Of(state.SubjectLabel)} ».")
             .Heading("Et maintenant ?")
             .Paragraph(
-                "Notre équipe recherche le conseiller le mieux placé pour vous répondre sur votre territoire. "
+                (state.IsOutsideCatalogue ? "Notre équipe va la lire, choisir le sujet qui lui correspond et rechercher " : "Notre équipe recherche ")
+                + "le conseiller le mieux placé pour vous répondre sur votre territoire. "
                 + $"Dès qu'il sera désigné, nous vous écrirons et il vous appellera au {NeedDisplay.Phone(state.Contact.Phone)}.");
         FollowUp(document, links, "Vous pouvez suivre votre demande à tout moment :");
         document.Heading("Rappel de votre demande").Quote(state.Description);
