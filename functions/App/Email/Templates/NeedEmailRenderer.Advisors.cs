@@ -2,7 +2,7 @@ using ConseillersEntreprises.Core.Needs;
 
 namespace ConseillersEntreprises.App.Email.Templates;
 
-/// <summary>The emails to advisors: new need, reminder, last chance, new comment, login link.</summary>
+/// <summary>The emails to advisors: new need, reminder, last chance, new comment, need cancelled, login link.</summary>
 public sealed partial class NeedEmailRenderer
 {
     private const string AnswerLabel = "Voir le besoin et répondre";
@@ -142,6 +142,30 @@ public sealed partial class NeedEmailRenderer
             ? $"Nouveau commentaire de {SingleLine.Of(comments[0].AuthorName)} : {NeedTitle(state)}"
             : $"{comments.Count} nouveaux commentaires : {NeedTitle(state)}";
         return SignAndFoot(document, links.SiteUrl).Build(effect.RecipientEmail, subject);
+    }
+
+    /// <summary>An operator cancelled the need: the advisor is told why, and that nothing more is expected of it.</summary>
+    private EmailMessage AdvisorNeedCancelled(SendEmail effect, NeedState state, EmailLinks links)
+    {
+        var link = AdvisorLink(links);
+        var cancellation = state.Cancellation
+            ?? throw new ArgumentException($"Need {state.NeedId} is not cancelled: there is no cancellation to tell.", nameof(state));
+        var sentAt = RecipientMatch(effect, state)?.SentAt ?? state.CreatedAt;
+
+        var document = NewDocument()
+            .Paragraph(Greeting(effect.RecipientName))
+            .Paragraph(
+                $"Le besoin « {SingleLine.Of(state.SubjectLabel)} » de {NeedDisplay.CompanyName(state.Company)} ({NeedDisplay.Commune(state.Company)}), "
+                + $"qui vous avait été transmis le {FrenchDates.Day(sentAt)}, a été annulé par l'équipe {ServiceName} "
+                + $"le {FrenchDates.DayAndTime(cancellation.At)}.")
+            .Heading("Motif de l'annulation")
+            .Quote(cancellation.Reason)
+            .Paragraph(
+                "Vous n'avez plus rien à faire sur ce besoin : il n'attend plus de réponse. "
+                + "Il reste consultable dans vos besoins reçus, onglet « Expirés ou annulés ».")
+            .Button("Voir le besoin annulé", link)
+            .Paragraph(PersonalLink);
+        return SignAndFoot(document, links.SiteUrl).Build(effect.RecipientEmail, $"Besoin annulé : {NeedTitle(state)}");
     }
 
     /// <summary>"Marie Martin (CCI Lyon Métropole)", or the team's name for an operator's comment.</summary>
