@@ -19,4 +19,10 @@ public sealed record NeedCompany
 
     /// <summary>INSEE headcount bracket when known, for the statistics by company size.</summary>
     public string? HeadcountBracket { get; init; }
+
+    /// <summary>
+    /// False when the registry could not confirm these facts at submission (lookup down: name and commune as the company
+    /// typed them); true when it did; null when not recorded (needs submitted before it was).
+    /// </summary>
+    public bool? Verified { get; init; }
 }
