@@ -10,7 +10,7 @@ if (data) {
   const routed = data.status !== 'unrouted' && data.advisorCount > 0;
   byId('next-call').textContent = routed
     ? `Votre demande a été transmise à ${data.advisorCount === 1 ? 'un conseiller public' : `${data.advisorCount} conseillers publics`} de votre territoire. `
-      + `L'un d'eux vous appellera dans les prochains jours au ${data.phone}. L'appel peut venir d'un numéro que vous ne connaissez pas : pensez à décrocher.`
+      + `${data.advisorCount === 1 ? 'Il' : 'L\'un d\'eux'} vous appellera dans les prochains jours au ${data.phone}. L'appel peut venir d'un numéro que vous ne connaissez pas : pensez à décrocher.`
     : `Notre équipe recherche le conseiller le mieux placé pour vous répondre sur votre territoire. Dès qu'il sera désigné, il vous appellera au ${data.phone}.`;
   byId('need-confirmation').dataset.needId = data.needId;
 }

@@ -80,7 +80,7 @@ function render() {
 
   const company = state.company ?? {};
   facts(byId('company'), [
-    ['Nom', company.name || 'Nom non diffusé'],
+    ['Nom', company.name || 'Non renseigné'],
     ['SIRET', company.siret],
     ['Commune', [company.communeName, company.communeCode ? `(${company.communeCode})` : ''].filter(Boolean).join(' ')],
     ['Code NAF', company.nafCode],
