@@ -177,7 +177,7 @@ function render() {
   byId('loading').hidden = true;
   byId('problem').hidden = true;
   byId('sheet-title').textContent = sheet.subject;
-  document.title = `${sheet.subject} – ${sheet.company?.name ?? 'Fiche besoin'} – Espace conseiller – Conseillers-Entreprises`;
+  document.title = `${sheet.subject} – ${sheet.company?.name || 'Fiche besoin'} – Espace conseiller – Conseillers-Entreprises`;
   byId('sheet-meta').textContent = `Besoin reçu le ${formatDateTime(sheet.createdAt)}`;
 
   const status = byId('my-status');

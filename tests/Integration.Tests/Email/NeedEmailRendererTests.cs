@@ -46,6 +46,20 @@ public sealed class NeedEmailRendererTests
     }
 
     [Fact]
+    public void Company_facts_the_registry_could_not_confirm_are_marked_not_verified()
+    {
+        var unverified = Accept(null, Submitted(Description, Company with { Verified = false }, Marie));
+        var verified = Accept(null, Submitted(Description, Company with { Verified = true }, Marie));
+
+        var email = _renderer.Render(unverified.Email(EmailTemplate.AdvisorNewNeed), unverified.State, ForAdvisor);
+        var usual = _renderer.Render(verified.Email(EmailTemplate.AdvisorNewNeed), verified.State, ForAdvisor);
+
+        email.Says("Nom : MENUISERIE DUPONT & FILS (non vérifié)");
+        email.Says("Commune : Penne-d'Agenais (47203) (non vérifié)");
+        usual.DoesNotSay("non vérifié");
+    }
+
+    [Fact]
     public void New_need_to_a_single_advisor_says_so()
     {
         var submitted = Submit(Marie);

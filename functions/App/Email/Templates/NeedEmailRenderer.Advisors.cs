@@ -177,9 +177,9 @@ public sealed partial class NeedEmailRenderer
         .Heading("L'entreprise")
         .Facts(
         [
-            ("Nom", NeedDisplay.CompanyName(state.Company)),
+            ("Nom", NeedDisplay.CompanyName(state.Company) + Unverified(state.Company)),
             ("SIRET", NeedDisplay.Siret(state.Company.Siret)),
-            ("Commune", NeedDisplay.CommuneWithCode(state.Company)),
+            ("Commune", NeedDisplay.CommuneWithCode(state.Company) + Unverified(state.Company)),
         ])
         .Heading("Le contact")
         .Facts(
@@ -188,6 +188,9 @@ public sealed partial class NeedEmailRenderer
             ("Téléphone", NeedDisplay.Phone(state.Contact.Phone)),
             ("Email", state.Contact.Email),
         ]);
+
+    /// <summary>The registry did not answer at submission: name and commune are as the company typed them.</summary>
+    private static string Unverified(NeedCompany company) => company.Verified == false ? " (non vérifié)" : string.Empty;
 
     private static Uri AdvisorLink(EmailLinks links) =>
         links.AdvisorNeedLink ?? throw new ArgumentException("An advisor email needs the advisor's signed need-sheet link.", nameof(links));
