@@ -5,6 +5,7 @@ import { el, byId, focusOn, announce, formatDateTime } from './dom.js';
 import { takeFragment, advisorSession, goToFreshLinkPage } from './links.js';
 import { matchStatuses, statusLabel, badgeClass } from './labels.js';
 import { setFieldError, clearFieldError } from './forms.js';
+import { formatSiret } from './french.js';
 
 const fragment = takeFragment();
 if (fragment.jeton) advisorSession.token = fragment.jeton;
@@ -46,8 +47,15 @@ function actionFor(target, current) {
 // Why a closed need takes no more position, by need status (the sheet's `status`).
 const CLOSED = {
   cancelled: 'Aucune action n\'est possible : ce besoin a été annulé par l\'équipe Conseillers-Entreprises.',
-  abandoned: 'Aucune action n\'est possible : ce besoin est clos, personne ne l\'a pris en charge dans les délais.',
+  abandoned: 'Aucune action n\'est possible : ce besoin a été abandonné, personne ne l\'a pris en charge dans les délais.',
 };
+
+// What the comment given with a position is, by that position (shown to the other advisors under each match).
+function positionCommentLabel(status) {
+  if (status === 'not_for_me') return 'Raison du refus';
+  if (status === 'done' || status === 'done_no_help' || status === 'done_not_reachable') return 'Commentaire de clôture';
+  return 'Commentaire';
+}
 
 let sheet = null;
 let busy = false;
@@ -85,6 +93,38 @@ function facts(list, entries) {
 
 function safeTel(phone) {
   return `tel:${String(phone).replace(/[^\d+]/g, '')}`;
+}
+
+/** A cancelled need says so, with the operator's reason, where the actions would be. */
+function renderCancellation() {
+  const box = byId('sheet-cancelled');
+  const cancellation = sheet.cancellation;
+  box.hidden = !cancellation;
+  if (!cancellation) {
+    box.replaceChildren();
+    return;
+  }
+  box.replaceChildren(el('div', { className: 'fr-alert fr-alert--warning fr-alert--sm fr-mb-2w', attrs: { 'data-testid': 'sheet-cancelled' } },
+    el('h3', { className: 'fr-alert__title', text: `Besoin annulé par l'équipe Conseillers-Entreprises le ${formatDateTime(cancellation.at)}` }),
+    el('p', {}, 'Motif : ', el('span', { className: 'ce-text', text: cancellation.reason, attrs: { 'data-testid': 'sheet-cancellation-reason' } }))));
+}
+
+/** The company's facts; those the registry could not confirm at submission (lookup down) say so. */
+function companyFacts(company) {
+  const unverified = company.verified === false;
+  const mark = (value) => (value && unverified
+    ? el('span', {}, value, ' ', el('span', { className: 'fr-badge fr-badge--sm fr-badge--warning', text: 'non vérifié', attrs: { 'data-testid': 'company-unverified' } }))
+    : value);
+  return [
+    // A blank name is not "non diffusé": that would claim the registry hides it, which nothing here knows.
+    ['Nom', company.name ? mark(company.name) : 'Non renseigné'],
+    ['SIRET', company.registered === false
+      ? 'Pas encore immatriculée (création ou reprise)'
+      : company.siret ? el('span', { text: formatSiret(company.siret), attrs: { 'data-testid': 'company-siret' } }) : null],
+    ['Commune', mark([company.communeName, company.communeCode ? `(${company.communeCode})` : null].filter(Boolean).join(' '))],
+    ['Code NAF', company.nafCode],
+    ['Vérification', unverified ? 'Le registre des entreprises ne répondait pas au dépôt : ces informations sont celles saisies par l\'entreprise.' : null],
+  ];
 }
 
 function renderActions() {
@@ -139,24 +179,20 @@ function render() {
   byId('loading').hidden = true;
   byId('problem').hidden = true;
   byId('sheet-title').textContent = sheet.subject;
-  document.title = `${sheet.subject} – ${sheet.company?.name ?? 'Fiche besoin'} – Espace conseiller – Conseillers-Entreprises`;
+  document.title = `${sheet.subject} – ${sheet.company?.name || 'Fiche besoin'} – Espace conseiller – Conseillers-Entreprises`;
   byId('sheet-meta').textContent = `Besoin reçu le ${formatDateTime(sheet.createdAt)}`;
 
   const status = byId('my-status');
   status.className = badgeClass(matchStatuses, sheet.myStatus);
   status.dataset.status = sheet.myStatus;
   status.textContent = statusLabel(matchStatuses, sheet.myStatus);
+  renderCancellation();
   renderActions();
 
   byId('need-description').textContent = sheet.description;
 
   const company = sheet.company ?? {};
-  facts(byId('company'), [
-    ['Nom', company.name || 'Non diffusé'],
-    ['SIRET', company.registered === false ? 'Pas encore immatriculée (création ou reprise)' : company.siret],
-    ['Commune', [company.communeName, company.communeCode ? `(${company.communeCode})` : null].filter(Boolean).join(' ')],
-    ['Code NAF', company.nafCode],
-  ]);
+  facts(byId('company'), companyFacts(company));
   const contact = sheet.contact ?? {};
   facts(byId('contact'), [
     ['Nom', `${contact.firstName ?? ''} ${contact.lastName ?? ''}`.trim()],
@@ -167,11 +203,15 @@ function render() {
   byId('matches').replaceChildren(...(sheet.matches ?? []).map((m) =>
     el('li', { className: 'fr-mb-2w', attrs: { 'data-testid': 'match', 'data-advisor-id': m.advisorId, 'data-status': m.status } },
       el('strong', { text: m.advisorName }),
+      m.isMe ? ' (vous)' : '',
       el('br'),
       el('span', { text: [m.institution, m.antenna].filter(Boolean).join(' – ') }),
       el('br'),
       el('span', { className: badgeClass(matchStatuses, m.status), text: statusLabel(matchStatuses, m.status) }),
-      m.updatedAt ? el('span', { className: 'fr-text--xs ce-muted', text: ` le ${formatDateTime(m.updatedAt)}` }) : null)));
+      m.updatedAt ? el('span', { className: 'fr-text--xs ce-muted', text: ` le ${formatDateTime(m.updatedAt)}` }) : null,
+      // The comment given with the position (why it was refused, how it was closed), for the other advisors.
+      m.comment ? el('p', { className: 'fr-text--sm fr-mb-0 fr-mt-1v', attrs: { 'data-testid': 'match-comment' } },
+        `${positionCommentLabel(m.status)} : `, el('span', { className: 'ce-text', text: m.comment })) : null)));
 
   const comments = sheet.comments ?? [];
   byId('no-comment').hidden = comments.length > 0;

@@ -30,7 +30,7 @@ function rowCard(row) {
       el('div', { className: 'fr-card__body' },
         el('div', { className: 'fr-card__content' },
           el('h2', { className: 'fr-card__title' },
-            el('a', { text: row.companyName || 'Entreprise (nom non diffusé)', attrs: { href: `/conseiller/besoin.html#besoin=${encodeURIComponent(row.needId)}` } })),
+            el('a', { text: row.companyName || 'Entreprise (nom non renseigné)', attrs: { href: `/conseiller/besoin.html#besoin=${encodeURIComponent(row.needId)}` } })),
           el('p', { className: 'fr-card__desc', text: row.subject ?? '' }),
           el('div', { className: 'fr-card__start' },
             el('p', { className: `${badgeClass(inboxStatuses, row.status)} fr-badge--sm`, text: statusLabel(inboxStatuses, row.status) })),
@@ -101,5 +101,14 @@ const observer = new MutationObserver(() => {
   if (rows.has(name)) renderTab(name);
 });
 for (const tab of document.querySelectorAll('[role="tab"]')) observer.observe(tab, { attributes: true, attributeFilter: ['aria-selected'] });
+
+// Back from a need sheet with the browser's Back button, Chromium and Firefox may show this page from their
+// back/forward cache, as it was before the advisor acted: read every tab again then, so that the counts and the lists
+// say what the advisor just did (the API has it as soon as the position's answer came back).
+window.addEventListener('pageshow', (event) => {
+  if (!event.persisted) return;
+  rows.clear();
+  start();
+});
 
 start();

@@ -46,14 +46,22 @@ export function announce(message) {
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const dateOnly = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
-export function formatDateTime(value) {
+/**
+ * The French way, as the emails write it (App/Email/Templates/FrenchDates): "1er décembre 2026", "2 décembre 2026"
+ * (Intl writes "1 décembre"). The one date helper of the site: every page goes through formatDate / formatDateTime.
+ */
+function frenchDate(format, value) {
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : dateTime.format(date);
+  if (Number.isNaN(date.getTime())) return '';
+  return format.formatToParts(date).map((part) => (part.type === 'day' && Number(part.value) === 1 ? '1er' : part.value)).join('');
+}
+
+export function formatDateTime(value) {
+  return frenchDate(dateTime, value);
 }
 
 export function formatDate(value) {
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? '' : dateOnly.format(date);
+  return frenchDate(dateOnly, value);
 }
 
 /** A DSFR alert: type is info | success | warning | error. */

@@ -7,7 +7,8 @@ export const matchStatuses = {
   done_no_help: { label: 'Clôturé : pas d\'aide possible', badge: 'fr-badge--warning' },
   done_not_reachable: { label: 'Clôturé : entreprise injoignable', badge: 'fr-badge--warning' },
   not_for_me: { label: 'Refusé (pas pour moi)', badge: 'fr-badge--error' },
-  expired: { label: 'Expiré', badge: '' },
+  // The advisor had not answered when the need was abandoned: the need reads "abandonné", never "refusé".
+  expired: { label: 'Abandonné (sans réponse à temps)', badge: '' },
 };
 
 /**
@@ -41,7 +42,7 @@ export const companyStatuses = {
   done_not_reachable: { label: 'Close : le conseiller n\'a pas pu vous joindre', badge: 'fr-badge--warning' },
   not_for_me: { label: 'Close : aucun conseiller n\'a pu vous aider', badge: 'fr-badge--error' },
   unrouted: { label: 'Reçue, notre équipe cherche le bon conseiller', badge: 'fr-badge--new' },
-  abandoned: { label: 'Close sans réponse', badge: 'fr-badge--error' },
+  abandoned: { label: 'Abandonnée : aucun conseiller ne l\'a prise en charge à temps', badge: 'fr-badge--error' },
   cancelled: { label: 'Annulée', badge: '' },
 };
 

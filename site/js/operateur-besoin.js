@@ -81,7 +81,7 @@ function render() {
 
   const company = state.company ?? {};
   facts(byId('company'), [
-    ['Nom', company.name || 'Nom non diffusé'],
+    ['Nom', company.name || 'Non renseigné'],
     ['SIRET', company.siret ?? 'Pas encore immatriculée (création ou reprise)'],
     ['Commune', [company.communeName, company.communeCode ? `(${company.communeCode})` : ''].filter(Boolean).join(' ')],
     ['Code NAF', company.nafCode],

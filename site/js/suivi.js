@@ -7,6 +7,7 @@ import { el, byId, focusOn, alertBox, formatDate, formatDateTime } from './dom.j
 import { showFieldErrors, clearAllErrors, controlOf } from './forms.js';
 import { takeFragment, companySession } from './links.js';
 import { companyStatuses, statusLabel, badgeClass } from './labels.js';
+import { plural } from './french.js';
 
 const fragment = takeFragment();
 if (fragment.besoin) companySession.needId = fragment.besoin;
@@ -24,18 +25,38 @@ function problem(title, message) {
 
 function paragraph(text) { return el('p', { text }); }
 
+/** The heading of the last section: a question only while nobody has answered. */
+function whatToDoTitle(view) {
+  switch (view.status) {
+    case 'quo':
+    case 'unrouted':
+      return 'Personne ne vous a répondu\u00a0?';
+    case 'taking_care':
+    case 'done_not_reachable':
+      return 'Et maintenant\u00a0?';
+    default:
+      return 'Votre demande est close';
+  }
+}
+
 function whatToDo(view) {
+  const advisors = view.advisorCount ?? 0;
+  const callers = (view.takenOnBy ?? []).filter((t) => !t.closedAt).length;
   switch (view.status) {
     case 'quo':
     case 'unrouted':
       return [
-        paragraph('Les conseillers ont en général quelques jours pour vous appeler. L\'appel peut venir d\'un numéro que vous ne connaissez pas : pensez à décrocher et à écouter votre messagerie.'),
-        paragraph('Nous relançons les conseillers qui n\'ont pas répondu et nous vous écrirons si votre demande n\'est pas prise en charge.'),
+        paragraph(plural(advisors, 'Le conseiller a en général quelques jours pour vous appeler.', 'Les conseillers ont en général quelques jours pour vous appeler.')
+          + ' L\'appel peut venir d\'un numéro que vous ne connaissez pas : pensez à décrocher et à écouter votre messagerie.'),
+        paragraph(plural(advisors, 'Nous relançons le conseiller s\'il n\'a pas répondu', 'Nous relançons les conseillers qui n\'ont pas répondu')
+          + ' et nous vous écrirons si votre demande n\'est pas prise en charge.'),
         paragraph('Sans nouvelles au bout de dix jours, répondez à l\'email de confirmation : notre équipe cherchera avec vous le bon interlocuteur.'),
       ];
     case 'taking_care':
       return [
-        paragraph('Un conseiller a pris votre demande en charge et va vous appeler. S\'il ne vous a pas joint d\'ici quelques jours, répondez à l\'email qui vous l\'a annoncé : notre équipe fera le lien.'),
+        paragraph(plural(callers,
+          'Un conseiller a pris votre demande en charge et va vous appeler. S\'il ne vous a pas joint d\'ici quelques jours, répondez à l\'email qui vous l\'a annoncé : notre équipe fera le lien.',
+          'Des conseillers ont pris votre demande en charge et vont vous appeler. S\'ils ne vous ont pas joint d\'ici quelques jours, répondez à l\'email qui vous l\'a annoncé : notre équipe fera le lien.')),
       ];
     case 'done_not_reachable':
       return [
@@ -135,6 +156,16 @@ async function sendSatisfaction(event) {
   showSatisfactionAlert('error', titles[result.status] ?? 'Votre avis n\'a pas pu être enregistré', problemText(result), 'satisfaction-problem');
 }
 
+/** "Marie Martin (CCI), depuis le 1er décembre 2026 à 10:00", or, once it closed the need, when it did. */
+function takenOnLine(t, status) {
+  const who = `${t.advisorName} (${t.institution})`;
+  if (status === 'cancelled') return `${who}${t.takenOnAt ? ` : prise en charge le ${formatDate(t.takenOnAt)}` : ''}`;
+  if (t.closedAt) {
+    return `${who} : prise en charge${t.takenOnAt ? ` le ${formatDate(t.takenOnAt)}` : ''}, accompagnement terminé le ${formatDate(t.closedAt)}`;
+  }
+  return `${who}${t.takenOnAt ? `, depuis le ${formatDateTime(t.takenOnAt)}` : ''}`;
+}
+
 function render(view) {
   current = view;
   byId('loading').hidden = true;
@@ -147,17 +178,18 @@ function render(view) {
 
   const institutions = view.institutions ?? [];
   byId('institutions-intro').textContent = institutions.length
-    ? 'Votre demande a été transmise aux conseillers de :'
+    ? `Votre demande a été transmise ${plural(view.advisorCount ?? institutions.length, 'au conseiller', 'aux conseillers')} de :`
     : 'Notre équipe recherche le conseiller le mieux placé pour vous répondre sur votre territoire.';
   byId('institutions').replaceChildren(...institutions.map((name) => el('li', { text: name })));
   byId('institutions').hidden = institutions.length === 0;
 
   const takenOn = view.takenOnBy ?? [];
   byId('taken-on').replaceChildren(takenOn.length
-    ? el('ul', {}, takenOn.map((t) => el('li', {
-      text: `${t.advisorName} (${t.institution})${t.takenOnAt ? `, depuis le ${formatDateTime(t.takenOnAt)}` : ''}`,
-    })))
-    : paragraph('Aucun conseiller n\'a encore pris votre demande en charge.'));
+    ? el('ul', {}, takenOn.map((t) => el('li', { text: takenOnLine(t, view.status), attrs: { 'data-testid': 'taken-on-advisor' } })))
+    : paragraph(view.status === 'cancelled' || view.status === 'abandoned' || view.status === 'not_for_me'
+      ? 'Aucun conseiller n\'a pris votre demande en charge.'
+      : 'Aucun conseiller n\'a encore pris votre demande en charge.'));
+  byId('what-to-do-title').textContent = whatToDoTitle(view);
   byId('what-to-do').replaceChildren(...whatToDo(view));
   renderSatisfaction(view);
   byId('follow-up').hidden = false;

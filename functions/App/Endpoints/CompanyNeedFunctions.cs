@@ -78,7 +78,11 @@ public sealed class CompanyNeedFunctions(CompanyAccess access, NeedWorkflow work
             ArgumentNullException.ThrowIfNull(state);
             var takenOn = state.Matches
                 .Where(m => m.Status is MatchStatus.TakingCare or MatchStatus.Done or MatchStatus.DoneNoHelp or MatchStatus.DoneNotReachable)
-                .Select(m => new TakenOnDto(m.InstitutionName, m.AdvisorName, m.TakenOnAt))
+                .Select(m => new TakenOnDto(m.InstitutionName, m.AdvisorName, m.TakenOnAt)
+                {
+                    // An advisor who closed the need (or whose need was cancelled) is no longer "taking care since…".
+                    ClosedAt = m.Status == MatchStatus.TakingCare && !state.IsCancelled ? null : m.ClosedAt,
+                })
                 .ToList();
             // The need status (cancelled and abandoned included: never "not_for_me" for those), or "unrouted" while the
             // team looks for an advisor.
@@ -91,11 +95,21 @@ public sealed class CompanyNeedFunctions(CompanyAccess access, NeedWorkflow work
                 [.. state.Matches.Select(m => m.InstitutionName).Distinct(StringComparer.Ordinal)],
                 takenOn,
                 state.Satisfaction is { } s ? new SatisfactionDto(NeedJson.WireName(s.Helped), s.Comment, s.At) : null,
-                state.CanGiveSatisfaction);
+                state.CanGiveSatisfaction)
+            {
+                AdvisorCount = state.Matches.Count,
+            };
         }
+
+        /// <summary>How many advisors the need was sent to, so that the page says "un conseiller" or "des conseillers".</summary>
+        public int AdvisorCount { get; init; }
     }
 
-    public sealed record TakenOnDto(string Institution, string AdvisorName, DateTimeOffset? TakenOnAt);
+    public sealed record TakenOnDto(string Institution, string AdvisorName, DateTimeOffset? TakenOnAt)
+    {
+        /// <summary>When that advisor closed the need (with or without help); null while it takes care of it.</summary>
+        public DateTimeOffset? ClosedAt { get; init; }
+    }
 
     public sealed record SatisfactionDto(string Helped, string? Comment, DateTimeOffset At);
 }

@@ -107,6 +107,8 @@ public sealed class NeedIntakeFunctions(
                 CommuneName = commune.Name,
                 NafCode = facts?.NafCode,
                 HeadcountBracket = facts?.HeadcountBracket,
+                // Whether the registry confirmed name and commune; nothing to confirm for a company without SIRET.
+                Verified = submission.Siret is null ? null : facts is not null,
             },
             new NeedContact
             {

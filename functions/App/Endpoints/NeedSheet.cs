@@ -16,6 +16,9 @@ public sealed record NeedSheet(
     IReadOnlyList<string> AllowedStatuses,
     IReadOnlyList<NeedSheet.CommentDto> Comments)
 {
+    /// <summary>Set once an operator cancelled the need: why, and when (the sheet says so instead of offering actions).</summary>
+    public CancellationDto? Cancellation { get; init; }
+
     public static NeedSheet For(NeedState state, NeedMatch mine)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -32,6 +35,7 @@ public sealed record NeedSheet(
             new CompanyDto(state.Company.Siret, state.Company.Name, state.Company.CommuneCode, state.Company.CommuneName, state.Company.NafCode)
             {
                 Registered = state.Company.IsRegistered,
+                Verified = state.Company.Verified,
             },
             new ContactDto(state.Contact.FirstName, state.Contact.LastName, state.Contact.Email, state.Contact.Phone),
             [.. state.Matches.Select(m => new MatchDto(m.AdvisorId, m.AdvisorName, m.InstitutionName, m.AntennaName, NeedJson.WireName(m.Status), m.UpdatedAt)
@@ -41,13 +45,19 @@ public sealed record NeedSheet(
             })],
             NeedJson.WireName(mine.Status),
             closed ? [] : [.. NeedDecider.AllowedTransitions(mine.Status).Select(NeedJson.WireName)],
-            [.. state.Comments.Select(c => new CommentDto(c.AuthorName, c.Institution, c.Text, c.At))]);
+            [.. state.Comments.Select(c => new CommentDto(c.AuthorName, c.Institution, c.Text, c.At))])
+        {
+            Cancellation = state.Cancellation is { } cancellation ? new CancellationDto(cancellation.Reason, cancellation.At) : null,
+        };
     }
 
     public sealed record CompanyDto(string? Siret, string? Name, string CommuneCode, string? CommuneName, string? NafCode)
     {
         /// <summary>False for a company not yet registered (no SIRET: being created or taken over).</summary>
         public bool Registered { get; init; } = true;
+
+        /// <summary>False when the registry could not confirm the facts at submission (the sheet marks them "non vérifié").</summary>
+        public bool? Verified { get; init; }
     }
 
     public sealed record ContactDto(string FirstName, string LastName, string Email, string Phone);
@@ -60,6 +70,9 @@ public sealed record NeedSheet(
         /// <summary>True for the match of the advisor reading the sheet.</summary>
         public bool IsMe { get; init; }
     }
+
+    /// <summary>The operator's reason, never the operator's address.</summary>
+    public sealed record CancellationDto(string Reason, DateTimeOffset At);
 
     public sealed record CommentDto(string Author, string? Institution, string Text, DateTimeOffset At);
 }

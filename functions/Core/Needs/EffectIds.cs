@@ -18,6 +18,9 @@ public static class EffectIds
     /// <summary>One per comment notice timer and advisor: the timer is fired once, its comments are told once.</summary>
     public static string AdvisorNewComments(string needId, string timerId, string advisorId) => $"{needId}:email:comments:{timerId}:{advisorId}";
 
+    /// <summary>A need is cancelled once: each advisor is told once.</summary>
+    public static string AdvisorNeedCancelled(string needId, string advisorId) => $"{needId}:email:cancelled:{advisorId}";
+
     public static string CompanyConfirmation(string needId) => $"{needId}:email:confirmation";
 
     public static string CompanyConfirmationUnrouted(string needId) => $"{needId}:email:confirmation-unrouted";

@@ -20,6 +20,10 @@ public enum EmailTemplate
     [JsonStringEnumMemberName("advisor_new_comment")]
     AdvisorNewComment,
 
+    /// <summary>An operator cancelled the need (<see cref="NeedState.Cancellation"/> holds the reason).</summary>
+    [JsonStringEnumMemberName("advisor_need_cancelled")]
+    AdvisorNeedCancelled,
+
     [JsonStringEnumMemberName("company_confirmation")]
     CompanyConfirmation,
 

@@ -33,7 +33,8 @@ public static class MatchTransitions
         MatchStatus.DoneNoHelp => "clôturé sans aide possible",
         MatchStatus.DoneNotReachable => "clôturé, entreprise injoignable",
         MatchStatus.NotForMe => "refusé (pas pour moi)",
-        MatchStatus.Expired => "expiré",
+        // Still unanswered when the need was abandoned: an abandoned need is never called refused nor "expired".
+        MatchStatus.Expired => "abandonné (sans réponse dans les délais)",
         _ => status.ToString(),
     };
 }

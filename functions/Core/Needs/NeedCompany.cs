@@ -28,4 +28,10 @@ public sealed record NeedCompany
     /// <summary>No SIRET yet: advisors are told the company is not yet registered.</summary>
     [JsonIgnore]
     public bool IsRegistered => Siret is not null;
+
+    /// <summary>
+    /// False when the registry could not confirm these facts at submission (lookup down: name and commune as the company
+    /// typed them); true when it did; null when not recorded (needs submitted before it was).
+    /// </summary>
+    public bool? Verified { get; init; }
 }

@@ -388,6 +388,8 @@ public static class NeedDecider
         // PRODUCT.md: the need's open matches end with it. Their status stays the advisor's last position (quo: never
         // answered, taking_care: was on it), so the history is not rewritten; ClosedAt says when they ended, no more
         // position is accepted (Decide rejects every event) and every advisor's inbox row shows the need cancelled.
+        // Every advisor who received the need is told, with the operator's reason (API.md): a need is cancelled once,
+        // so each of these emails is sent once.
         foreach (var match in state.Matches)
         {
             if (match.Status is MatchStatus.Quo or MatchStatus.TakingCare)
@@ -395,6 +397,7 @@ public static class NeedDecider
                 draft.ReplaceMatch(match with { ClosedAt = now });
             }
 
+            draft.EmailAdvisor(EffectIds.AdvisorNeedCancelled(state.NeedId, match.AdvisorId), EmailTemplate.AdvisorNeedCancelled, match);
             draft.TouchInbox(match.AdvisorId);
         }
 

@@ -46,7 +46,7 @@ public sealed class OperatorActionTests
     }
 
     [Fact]
-    public void A_cancelled_need_drops_its_timers_and_refreshes_every_inbox()
+    public void A_cancelled_need_drops_its_timers_refreshes_every_inbox_and_tells_every_advisor()
     {
         var state = Submit("a", "b").Position("a", MatchStatus.TakingCare);
 
@@ -55,7 +55,9 @@ public sealed class OperatorActionTests
         Assert.True(cancelled.State.IsCancelled);
         Assert.Equal(("ops@example.fr", "Demande frauduleuse", T0.AddHours(1)), (cancelled.State.Cancellation!.Operator, cancelled.State.Cancellation.Reason, cancelled.State.Cancellation.At));
         Assert.Empty(cancelled.State.Timers);
-        Assert.Empty(cancelled.Emails());
+        Assert.Equal(
+            [(EmailTemplate.AdvisorNeedCancelled, "a", "need-1:email:cancelled:a"), (EmailTemplate.AdvisorNeedCancelled, "b", "need-1:email:cancelled:b")],
+            cancelled.Emails().Select(e => (e.Template, e.AdvisorId, e.EffectId)));
         Assert.Equal(["a", "b"], Assert.Single(cancelled.Projections(ProjectionKind.AdvisorInbox)).AdvisorIds);
         Assert.Single(cancelled.Projections(ProjectionKind.NeedStatus));
         Assert.Equal(NeedStatus.Cancelled, cancelled.State.Status);
@@ -84,6 +86,23 @@ public sealed class OperatorActionTests
         Assert.All(["a", "b", "c", "d"], advisor => Assert.Equal(
             RejectionCode.Cancelled,
             Reject(cancelled, new PositionChanged(advisor, MatchStatus.Quo)).Code));
+    }
+
+    [Fact]
+    public void Every_advisor_who_received_the_need_is_told_of_its_cancellation_whatever_its_position()
+    {
+        var state = Submit("a", "b", "c")
+            .Position("a", MatchStatus.NotForMe)
+            .Position("b", MatchStatus.TakingCare).Position("b", MatchStatus.Done);
+
+        var cancelled = Accept(state, new NeedCancelled("ops@example.fr", "Doublon"), T0.AddHours(1));
+
+        var emails = cancelled.Emails().Where(e => e.Template == EmailTemplate.AdvisorNeedCancelled).ToList();
+        Assert.Equal(["a", "b", "c"], emails.Select(e => e.AdvisorId));
+        Assert.Equal(state.Matches.Select(m => m.AdvisorEmail), emails.Select(e => e.RecipientEmail));
+        Assert.Equal(emails.Count, emails.Select(e => e.EffectId).Distinct().Count());
+        // Deciding it again (a retry) gives the same effects, so the ledger sends each once.
+        Assert.Equal(emails, Accept(state, new NeedCancelled("ops@example.fr", "Doublon"), T0.AddHours(1)).Emails().ToList());
     }
 
     public static TheoryData<NeedEvent> EventsRefusedOnceCancelled() =>

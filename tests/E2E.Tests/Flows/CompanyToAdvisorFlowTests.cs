@@ -109,6 +109,10 @@ public sealed class CompanyToAdvisorFlowTests(E2EApp app)
         await Expect(page.GetByTestId("follow-up")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("need-status")).ToHaveAttributeAsync("data-status", "taking_care");
         await Expect(page.GetByTestId("taken-on")).ToContainTextAsync("Urssaf");
+        await Expect(page.GetByTestId("taken-on")).ToContainTextAsync("depuis le");
+        await Expect(page.GetByTestId("institutions-intro")).ToHaveTextAsync("Votre demande a été transmise au conseiller de :"); // one advisor
+        await Expect(page.GetByTestId("what-to-do-title")).ToHaveTextAsync("Et maintenant\u00a0?");
+        await Expect(page.GetByTestId("what-to-do")).ToContainTextAsync("Un conseiller a pris votre demande en charge");
         Assert.DoesNotContain("jeton", page.Url, StringComparison.Ordinal);
         await Screenshots.SaveAsync(page, "09-suivi-entreprise");
         await Accessibility.AssertNoViolationsAsync(page, "the company's follow-up page");
@@ -123,6 +127,11 @@ public sealed class CompanyToAdvisorFlowTests(E2EApp app)
 
         await page.ReloadAsync(new() { WaitUntil = Microsoft.Playwright.WaitUntilState.NetworkIdle });
         await Expect(page.GetByTestId("need-status")).ToHaveAttributeAsync("data-status", "done");
+        // Closed: the page says so, not "depuis le…" nor "Personne ne vous a répondu ?".
+        await Expect(page.GetByTestId("what-to-do-title")).ToHaveTextAsync("Votre demande est close");
+        await Expect(page.GetByTestId("taken-on-advisor")).ToContainTextAsync("accompagnement terminé le");
+        await Expect(page.GetByTestId("taken-on")).Not.ToContainTextAsync("depuis le");
+        await Accessibility.AssertNoViolationsAsync(page, "the company's follow-up page, closed");
 
         // "Besoins reçus": the closed need is in the "Clôturés" tab.
         await sheet.GetByTestId("back-to-inbox").ClickAsync();

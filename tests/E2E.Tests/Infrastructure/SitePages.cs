@@ -70,26 +70,15 @@ public static class SitePages
         Page(page).Locator($"[data-testid='match'][data-advisor-id='{advisorId}']");
 
     /// <summary>
-    /// "Besoins reçus" lists the need in <paramref name="tab"/>. The inbox is a projection the workflow writes one
-    /// queue hop after the change, so the page is reloaded until it shows it (as a person would), for 15 s at most.
+    /// "Besoins reçus" lists the need in <paramref name="tab"/>, as loaded once: no reload. The workflow writes an
+    /// advisor's inbox row before it answers that advisor's action and before it sends any email of the decision, so a
+    /// page opened after either shows it (the hand-made engine wrote it one queue hop later, which this used to wait for).
     /// </summary>
     public static async Task ExpectInboxRowAsync(IPage page, string tab, string needId)
     {
         var row = Page(page).Locator($"[data-testid='panel-{tab}'] [data-testid='inbox-row'][data-need-id='{needId}']");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            await page.GetByTestId($"tab-{tab}").ClickAsync();
-            await Expect(page.GetByTestId($"tab-{tab}")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\(\d+\)$"));
-            if (await row.CountAsync() > 0 || DateTime.UtcNow > deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(500);
-            await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        }
-
+        await page.GetByTestId($"tab-{tab}").ClickAsync();
+        await Expect(page.GetByTestId($"tab-{tab}")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\(\d+\)$"));
         await Expect(row).ToBeVisibleAsync();
     }
 

@@ -46,6 +46,20 @@ public sealed class NeedEmailRendererTests
     }
 
     [Fact]
+    public void Company_facts_the_registry_could_not_confirm_are_marked_not_verified()
+    {
+        var unverified = Accept(null, Submitted(Description, Company with { Verified = false }, Marie));
+        var verified = Accept(null, Submitted(Description, Company with { Verified = true }, Marie));
+
+        var email = _renderer.Render(unverified.Email(EmailTemplate.AdvisorNewNeed), unverified.State, ForAdvisor);
+        var usual = _renderer.Render(verified.Email(EmailTemplate.AdvisorNewNeed), verified.State, ForAdvisor);
+
+        email.Says("Nom : MENUISERIE DUPONT & FILS (non vérifié)");
+        email.Says("Commune : Penne-d'Agenais (47203) (non vérifié)");
+        usual.DoesNotSay("non vérifié");
+    }
+
+    [Fact]
     public void New_need_to_a_single_advisor_says_so()
     {
         var submitted = Submit(Marie);
@@ -148,6 +162,27 @@ public sealed class NeedEmailRendererTests
     }
 
     [Fact]
+    public void A_cancelled_need_tells_each_advisor_the_operator_s_reason_and_that_nothing_more_is_expected()
+    {
+        var state = Submit(Marie, Paul).State.Position("a", MatchStatus.TakingCare);
+        var cancelled = Accept(state, new NeedCancelled("ops@example.fr", "Doublon d'une demande du 1er mars"), new DateTimeOffset(2026, 3, 3, 9, 30, 0, TimeSpan.FromHours(1)));
+
+        var email = _renderer.Render(cancelled.Email(EmailTemplate.AdvisorNeedCancelled, "b"), cancelled.State, ForAdvisor);
+
+        Assert.Equal("paul.bernard@urssaf.example.fr", email.To);
+        Assert.Equal($"Besoin annulé : {Title}", email.Subject);
+        email.Says("Bonjour Paul Bernard,");
+        email.Says("Le besoin « Difficultés de trésorerie » de MENUISERIE DUPONT & FILS (Penne-d'Agenais), qui vous avait été transmis le lundi 2 mars 2026, "
+            + "a été annulé par l'équipe Conseillers-Entreprises le mardi 3 mars 2026 à 09h30.");
+        email.Says("Motif de l'annulation");
+        email.Says("Doublon d'une demande du 1er mars");
+        email.Says("Vous n'avez plus rien à faire sur ce besoin");
+        email.Links(AdvisorLink, "Voir le besoin annulé");
+        email.DoesNotSay("ops@example.fr");
+        email.DoesNotSay("répondre");
+    }
+
+    [Fact]
     public void Advisor_login_link_gives_the_link_and_its_expiry_in_paris_time()
     {
         var inbox = new Uri("https://site.example.fr/conseiller/#jeton=tok.en");
@@ -215,6 +250,51 @@ public sealed class NeedEmailRendererTests
         email.Says("Ils vous appelleront au 06 12 34 56 78");
         email.DoesNotSay("Luc Petit");
         email.Links(FollowUpLink, "Suivre ma demande");
+    }
+
+    [Fact]
+    public void Taken_on_says_va_vous_contacter_only_of_advisors_still_taking_care()
+    {
+        // Marie took the need on and closed it within the notice's delay; Paul is on it.
+        var state = Submit(Marie, Paul).State
+            .Position("a", MatchStatus.TakingCare).Position("a", MatchStatus.Done)
+            .Position("b", MatchStatus.TakingCare);
+        var notice = state.Fire(TimerKind.TakenOnNotice);
+
+        var email = _renderer.Render(notice.Email(EmailTemplate.CompanyTakenOn), notice.State, ForCompany);
+
+        email.Says("Paul Bernard (Urssaf Aquitaine) va vous contacter.");
+        email.Says("Marie Martin (CCI Lot-et-Garonne) a pris en charge votre demande et l'a depuis clôturée.");
+        email.Says("Il vous appellera au 06 12 34 56 78");
+        email.DoesNotSay("Marie Martin (CCI Lot-et-Garonne) va vous contacter");
+        email.DoesNotSay("Ils vous appelleront");
+    }
+
+    [Fact]
+    public void Taken_on_rendered_after_the_advisor_closed_names_nobody_as_about_to_call()
+    {
+        // The notice fired while Marie took care; the email goes out from a later snapshot, once she closed.
+        var notice = Submit(Marie).State.Position("a", MatchStatus.TakingCare).Fire(TimerKind.TakenOnNotice);
+        var closedSince = notice.State.Position("a", MatchStatus.Done);
+
+        var email = _renderer.Render(notice.Email(EmailTemplate.CompanyTakenOn), closedSince, ForCompany);
+
+        email.Says("Marie Martin (CCI Lot-et-Garonne) a pris en charge votre demande et l'a depuis clôturée.");
+        email.DoesNotSay("va vous contacter");
+        email.DoesNotSay("vous appellera");
+    }
+
+    [Fact]
+    public void Confirmation_to_a_single_advisor_speaks_of_one_advisor()
+    {
+        var submitted = Submit(Marie);
+
+        var email = _renderer.Render(submitted.Email(EmailTemplate.CompanyConfirmation), submitted.State, ForCompany);
+
+        email.Says("et nous l'avons transmise au conseiller de : CCI Lot-et-Garonne Et maintenant ?");
+        email.Says("Ce conseiller va étudier votre demande et vous appeler dans les prochains jours au 06 12 34 56 78.");
+        email.DoesNotSay("aux conseillers");
+        email.DoesNotSay("Ces conseillers");
     }
 
     [Fact]
@@ -338,7 +418,7 @@ public sealed class NeedEmailRendererTests
 
         Assert.Equal($"[Abandonnés] {Title}", email.Subject);
         email.Says("Statut : abandonné (personne ne l'a pris en charge dans les délais)");
-        email.Says("Marie Martin (CCI Lot-et-Garonne, CCI Agen) — marie.martin@cci47.example.fr : expiré");
+        email.Says("Marie Martin (CCI Lot-et-Garonne, CCI Agen) — marie.martin@cci47.example.fr : abandonné (sans réponse dans les délais)");
         email.DoesNotSay("refusé par tous");
     }
 
@@ -387,7 +467,11 @@ public sealed class NeedEmailRendererTests
         Assert.Equal(anchors.Select(a => a.Href).Order(StringComparer.Ordinal), TextLinks(email.TextBody).Order(StringComparer.Ordinal));
         Assert.Equal(Visible(email.HtmlBody), Content(email.TextBody));
 
-        if (template.ToString().StartsWith("Advisor", StringComparison.Ordinal))
+        if (template == EmailTemplate.AdvisorNeedCancelled)
+        {
+            email.Links(AdvisorLink, "Voir le besoin annulé"); // nothing to answer any more
+        }
+        else if (template.ToString().StartsWith("Advisor", StringComparison.Ordinal))
         {
             email.Links(AdvisorLink, "Voir le besoin et répondre");
         }
@@ -552,6 +636,11 @@ public sealed class NeedEmailRendererTests
             .Position("a", MatchStatus.TakingCare)
             .Then(CommentPosted.ByAdvisor("a", comment));
         var commentId = state.Comments[^1].Id;
+        if (template == EmailTemplate.AdvisorNeedCancelled)
+        {
+            state = state.Then(new NeedCancelled("ops@example.fr", hostile ? $"Doublon {ScriptAttack}\n{ImageAttack}" : "Doublon d'une autre demande"));
+        }
+
         var advisors = new[] { EmailAdvisor.Of(state.Matches[0]) };
         var toAdvisor = template.ToString().StartsWith("Advisor", StringComparison.Ordinal);
         var effect = toAdvisor

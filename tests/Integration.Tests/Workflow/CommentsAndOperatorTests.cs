@@ -111,6 +111,13 @@ public sealed class CommentsAndOperatorTests
         Assert.Equal("cancelled", sheet.GetProperty("status").GetString());
         Assert.Equal("quo", sheet.GetProperty("myStatus").GetString()); // the advisor's last position, kept
         Assert.Equal(0, sheet.GetProperty("allowedStatuses").GetArrayLength());
+        Assert.Equal("Doublon d'une autre demande", sheet.GetProperty("cancellation").GetProperty("reason").GetString());
+
+        // The advisor who received it is told, with the operator's reason; once.
+        var told = await harness.Mailbox.WaitForAsync(harness.AdvisorEmail(1), count: 2);
+        var notice = Assert.Single(told, e => e.Subject.StartsWith("Besoin annulé", StringComparison.Ordinal));
+        Assert.Contains("Doublon d'une autre demande", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(harness.Host.OperatorEmail, notice.Text, StringComparison.OrdinalIgnoreCase); // the reason, not who
 
         // The inbox projection is written by the outbox relay: the row leaves "inbox" for "expired", as cancelled.
         JsonElement ended = default;

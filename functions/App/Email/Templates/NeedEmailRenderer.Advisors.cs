@@ -2,7 +2,7 @@ using ConseillersEntreprises.Core.Needs;
 
 namespace ConseillersEntreprises.App.Email.Templates;
 
-/// <summary>The emails to advisors: new need, reminder, last chance, new comment, login link.</summary>
+/// <summary>The emails to advisors: new need, reminder, last chance, new comment, need cancelled, login link.</summary>
 public sealed partial class NeedEmailRenderer
 {
     private const string AnswerLabel = "Voir le besoin et répondre";
@@ -151,6 +151,30 @@ public sealed partial class NeedEmailRenderer
         return SignAndFoot(document, links.SiteUrl).Build(effect.RecipientEmail, subject);
     }
 
+    /// <summary>An operator cancelled the need: the advisor is told why, and that nothing more is expected of it.</summary>
+    private EmailMessage AdvisorNeedCancelled(SendEmail effect, NeedState state, EmailLinks links)
+    {
+        var link = AdvisorLink(links);
+        var cancellation = state.Cancellation
+            ?? throw new ArgumentException($"Need {state.NeedId} is not cancelled: there is no cancellation to tell.", nameof(state));
+        var sentAt = RecipientMatch(effect, state)?.SentAt ?? state.CreatedAt;
+
+        var document = NewDocument()
+            .Paragraph(Greeting(effect.RecipientName))
+            .Paragraph(
+                $"Le besoin « {SingleLine.Of(state.SubjectLabel)} » de {NeedDisplay.CompanyName(state.Company)} ({NeedDisplay.Commune(state.Company)}), "
+                + $"qui vous avait été transmis le {FrenchDates.Day(sentAt)}, a été annulé par l'équipe {ServiceName} "
+                + $"le {FrenchDates.DayAndTime(cancellation.At)}.")
+            .Heading("Motif de l'annulation")
+            .Quote(cancellation.Reason)
+            .Paragraph(
+                "Vous n'avez plus rien à faire sur ce besoin : il n'attend plus de réponse. "
+                + "Il reste consultable dans vos besoins reçus, onglet « Expirés ou annulés ».")
+            .Button("Voir le besoin annulé", link)
+            .Paragraph(PersonalLink);
+        return SignAndFoot(document, links.SiteUrl).Build(effect.RecipientEmail, $"Besoin annulé : {NeedTitle(state)}");
+    }
+
     /// <summary>"Marie Martin (CCI Lyon Métropole)", or the team's name for an operator's comment.</summary>
     private static string CommentAuthor(NeedComment comment) => comment.Institution is null
         ? SingleLine.Of(comment.AuthorName)
@@ -160,9 +184,9 @@ public sealed partial class NeedEmailRenderer
         .Heading("L'entreprise")
         .Facts(
         [
-            ("Nom", NeedDisplay.CompanyName(state.Company)),
+            ("Nom", NeedDisplay.CompanyName(state.Company) + Unverified(state.Company)),
             ("SIRET", NeedDisplay.Siret(state.Company.Siret)),
-            ("Commune", NeedDisplay.CommuneWithCode(state.Company)),
+            ("Commune", NeedDisplay.CommuneWithCode(state.Company) + Unverified(state.Company)),
         ])
         .Heading("Le contact")
         .Facts(
@@ -171,6 +195,9 @@ public sealed partial class NeedEmailRenderer
             ("Téléphone", NeedDisplay.Phone(state.Contact.Phone)),
             ("Email", state.Contact.Email),
         ]);
+
+    /// <summary>The registry did not answer at submission: name and commune are as the company typed them.</summary>
+    private static string Unverified(NeedCompany company) => company.Verified == false ? " (non vérifié)" : string.Empty;
 
     private static Uri AdvisorLink(EmailLinks links) =>
         links.AdvisorNeedLink ?? throw new ArgumentException("An advisor email needs the advisor's signed need-sheet link.", nameof(links));

@@ -22,15 +22,17 @@ public sealed partial class NeedEmailRenderer
     private EmailMessage CompanyConfirmation(SendEmail effect, NeedState state, EmailLinks links)
     {
         var institutions = NeedDisplay.Institutions(state.Matches);
+        // One advisor or several: the wording agrees with the advisors the need was sent to, not with the institutions.
+        var several = state.Matches.Count > 1;
         var document = NewDocument()
             .Paragraph(Greeting(effect.RecipientName))
             .Paragraph(
                 $"Nous avons bien reçu votre demande du {FrenchDates.Day(state.CreatedAt)} sur le sujet « {SingleLine.Of(state.SubjectLabel)} » "
-                + "et nous l'avons transmise aux conseillers de :")
+                + $"et nous l'avons transmise {(several ? "aux conseillers" : "au conseiller")} de :")
             .Bullets(institutions)
             .Heading("Et maintenant ?")
             .Paragraph(
-                $"{(institutions.Count > 1 ? "Ces conseillers vont" : "Un conseiller va")} étudier votre demande "
+                $"{(several ? "Ces conseillers vont" : "Ce conseiller va")} étudier votre demande "
                 + $"et vous appeler dans les prochains jours au {NeedDisplay.Phone(state.Contact.Phone)}. "
                 + "L'appel peut venir d'un numéro que vous ne connaissez pas : pensez à décrocher.")
             .Paragraph("Nous vous écrirons dès qu'un conseiller aura pris en charge votre demande.");
@@ -60,14 +62,26 @@ public sealed partial class NeedEmailRenderer
 
     private EmailMessage CompanyTakenOn(SendEmail effect, NeedState state, EmailLinks links)
     {
-        var advisors = Named(effect, state, m => m.Status is MatchStatus.TakingCare or MatchStatus.Done);
+        // The email is sent a few minutes after the take-on: an advisor may have closed the need since (then it has
+        // called already) or given it up. Only those still taking care "vont vous contacter".
+        var advisors = Named(effect, state, m => m.Status is MatchStatus.TakingCare or MatchStatus.Done)
+            .Select(a => (Advisor: a, Status: state.MatchOf(a.AdvisorId)?.Status ?? MatchStatus.TakingCare))
+            .ToList();
+        var calling = advisors.Where(a => a.Status == MatchStatus.TakingCare).ToList();
+        var closed = advisors.Where(a => a.Status is MatchStatus.Done or MatchStatus.DoneNoHelp or MatchStatus.DoneNotReachable).ToList();
         var document = NewDocument()
             .Paragraph(Greeting(effect.RecipientName))
             .Paragraph($"Bonne nouvelle : votre demande « {SingleLine.Of(state.SubjectLabel)} » est prise en charge.")
-            .Bullets(advisors.Select(a => $"{NeedDisplay.AdvisorWithInstitution(a.Name, a.InstitutionName)} va vous contacter."))
-            .Paragraph(
-                $"{(advisors.Count > 1 ? "Ils vous appelleront" : "Il vous appellera")} au {NeedDisplay.Phone(state.Contact.Phone)} : "
+            .Bullets(
+                calling.Select(a => $"{NeedDisplay.AdvisorWithInstitution(a.Advisor.Name, a.Advisor.InstitutionName)} va vous contacter.")
+                    .Concat(closed.Select(a => $"{NeedDisplay.AdvisorWithInstitution(a.Advisor.Name, a.Advisor.InstitutionName)} a pris en charge votre demande et l'a depuis clôturée.")));
+        if (calling.Count > 0)
+        {
+            document.Paragraph(
+                $"{(calling.Count > 1 ? "Ils vous appelleront" : "Il vous appellera")} au {NeedDisplay.Phone(state.Contact.Phone)} : "
                 + "l'appel peut venir d'un numéro que vous ne connaissez pas, pensez à décrocher.");
+        }
+
         FollowUp(document, links, "Vous pouvez suivre votre demande à tout moment :");
         document.Paragraph(ReplyToUs);
         return SignAndFoot(document, links.SiteUrl).Build(effect.RecipientEmail, $"Votre demande est prise en charge — {SingleLine.Of(state.SubjectLabel)}");

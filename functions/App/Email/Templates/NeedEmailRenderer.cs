@@ -53,6 +53,7 @@ public sealed partial class NeedEmailRenderer
             EmailTemplate.AdvisorReminder => AdvisorReminder(effect, state, links),
             EmailTemplate.AdvisorLastChance => AdvisorLastChance(effect, state, links),
             EmailTemplate.AdvisorNewComment => AdvisorNewComment(effect, state, links),
+            EmailTemplate.AdvisorNeedCancelled => AdvisorNeedCancelled(effect, state, links),
             EmailTemplate.CompanyConfirmation => CompanyConfirmation(effect, state, links),
             EmailTemplate.CompanyConfirmationUnrouted => CompanyConfirmationUnrouted(effect, state, links),
             EmailTemplate.CompanyTakenOn => CompanyTakenOn(effect, state, links),
