@@ -5,6 +5,7 @@ using ConseillersEntreprises.LocalHost;
 using ConseillersEntreprises.LocalHost.Durable;
 using ConseillersEntreprises.LocalHost.Functions;
 using ConseillersEntreprises.LocalHost.Http;
+using ConseillersEntreprises.LocalHost.Site;
 using ConseillersEntreprises.LocalHost.Timers;
 using Microsoft.AspNetCore.HttpOverrides;
 using OpenTelemetry.Metrics;
@@ -48,10 +49,13 @@ if (!app.Environment.IsDevelopment() && !SiteFolder.IsLoopback(app.Configuration
 
 app.UseResponseCompression();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(SiteCaching.StaticFileOptions());
+// Routing after the static files: the site's 404 fallback below must not hide them (a matched endpoint disables them).
+app.UseRouting();
 
 var hostJson = HostJson.Load();
 app.MapHttpFunctions(functions, hostJson.RoutePrefix, hostJson.CustomHeaders);
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Introuvable", detail: "Cette adresse de l'API n'existe pas."));
+app.MapSiteNotFound(app.Environment);
 
 await app.RunAsync();
