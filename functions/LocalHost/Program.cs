@@ -2,6 +2,7 @@ using ConseillersEntreprises.App;
 using ConseillersEntreprises.App.Composition;
 using ConseillersEntreprises.App.Endpoints;
 using ConseillersEntreprises.LocalHost;
+using ConseillersEntreprises.LocalHost.Demo;
 using ConseillersEntreprises.LocalHost.Durable;
 using ConseillersEntreprises.LocalHost.Functions;
 using ConseillersEntreprises.LocalHost.Http;
@@ -25,6 +26,8 @@ builder.Services.AddTelemetry(builder.Configuration)
     .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
 builder.Services.AddLocalDurableTask(builder.Configuration, functions);
 builder.Services.AddLocalTimers(functions);
+builder.Services.AddSingleton<ConseillersEntreprises.App.Demo.DemoHistorySeeder>();
+builder.Services.AddHostedService<DemoHistoryService>(); // after the Durable worker: it submits the open needs
 builder.Services.AddFrenchProblemDetails();
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true); // the DSFR stylesheet: 354 KiB → 46 KiB
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
