@@ -15,8 +15,10 @@ namespace ConseillersEntreprises.Integration.Tests.Demo;
 
 /// <summary>
 /// The demo history of ./run.sh on Azurite: seeded twice, it stores its needs once, and the statistics, an operators'
-/// basket and an advisor's inbox then show them.
+/// basket and an advisor's inbox then show them. Seeding is a burst of storage requests and a dozen needs' emails:
+/// run alone, so that it does not slow the timing-sensitive workflow tests down.
 /// </summary>
+[Collection(DemoHistoryGroup.Name)]
 public sealed class DemoHistorySeedingTests
 {
     [Fact]
