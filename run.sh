@@ -64,6 +64,8 @@ export Site__BaseUrl="$SITE_URL"
 export Operators__Emails__0="$OPERATOR_EMAIL"
 export CompanyLookup__BaseUrl=https://recherche-entreprises.api.gouv.fr
 export Directory__SeedDemo=true
+# A year of demo needs (history) and a dozen open ones, stored once on first start (functions/DemoData/History).
+export Directory__SeedDemoHistory=true
 export Workflow__BusinessHoursOnly=true
 # Shorter debounces than production (10 and 5 minutes) so that a demo sees the company's "taken on" email and the
 # advisors' comment notices within half a minute.
@@ -71,7 +73,7 @@ export Workflow__CompanyNoticeDelay=00:00:30
 export Workflow__CommentNoticeDelay=00:00:30
 export ASPNETCORE_URLS="$SITE_URL"
 app_settings=(Storage__ConnectionString Smtp__Host Smtp__Port Email__From Links__SigningKeys__0 Site__BaseUrl
-              Operators__Emails__0 CompanyLookup__BaseUrl Directory__SeedDemo Workflow__BusinessHoursOnly
+              Operators__Emails__0 CompanyLookup__BaseUrl Directory__SeedDemo Directory__SeedDemoHistory Workflow__BusinessHoursOnly
               Workflow__CompanyNoticeDelay Workflow__CommentNoticeDelay
               ASPNETCORE_URLS)
 
@@ -103,6 +105,15 @@ Conseillers-Entreprises runs locally:
   Communes      $SITE_URL/api/communes?q=lyon
   Web mailbox   $MAILBOX_URL/   (MailDev; every email the app sends lands here, SMTP 127.0.0.1:$SMTP_PORT)
   Storage       Azurite on 127.0.0.1: blob $BLOB_PORT, queue $QUEUE_PORT, table $TABLE_PORT (data in .local/azurite)
+
+Demo data (stored once on first start; delete .local/ to start afresh):
+  2,000 fictional advisors, and 360 needs of the last 12 months (statistics, operators' baskets, advisors'
+  inboxes), plus 12 recent needs waiting for their advisors: their emails, with the advisors' links, are in the
+  web mailbox.
+
+Company lookup: the form looks the SIRET up in the public API Recherche d'entreprises
+  (https://recherche-entreprises.api.gouv.fr). When it cannot be reached (as on a machine without internet),
+  the form asks for the company's commune instead, and the need is routed by that commune.
 
 Operator sign-in link ($OPERATOR_EMAIL):
   curl -X POST $SITE_URL/api/admin/login-link -H 'content-type: application/json' -d '{"email":"$OPERATOR_EMAIL"}'

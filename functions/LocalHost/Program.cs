@@ -2,9 +2,11 @@ using ConseillersEntreprises.App;
 using ConseillersEntreprises.App.Composition;
 using ConseillersEntreprises.App.Endpoints;
 using ConseillersEntreprises.LocalHost;
+using ConseillersEntreprises.LocalHost.Demo;
 using ConseillersEntreprises.LocalHost.Durable;
 using ConseillersEntreprises.LocalHost.Functions;
 using ConseillersEntreprises.LocalHost.Http;
+using ConseillersEntreprises.LocalHost.Site;
 using ConseillersEntreprises.LocalHost.Timers;
 using Microsoft.AspNetCore.HttpOverrides;
 using OpenTelemetry.Metrics;
@@ -24,6 +26,8 @@ builder.Services.AddTelemetry(builder.Configuration)
     .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation());
 builder.Services.AddLocalDurableTask(builder.Configuration, functions);
 builder.Services.AddLocalTimers(functions);
+builder.Services.AddSingleton<ConseillersEntreprises.App.Demo.DemoHistorySeeder>();
+builder.Services.AddHostedService<DemoHistoryService>(); // after the Durable worker: it submits the open needs
 builder.Services.AddFrenchProblemDetails();
 builder.Services.AddResponseCompression(options => options.EnableForHttps = true); // the DSFR stylesheet: 354 KiB → 46 KiB
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
@@ -48,10 +52,13 @@ if (!app.Environment.IsDevelopment() && !SiteFolder.IsLoopback(app.Configuration
 
 app.UseResponseCompression();
 app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseStaticFiles(SiteCaching.StaticFileOptions());
+// Routing after the static files: the site's 404 fallback below must not hide them (a matched endpoint disables them).
+app.UseRouting();
 
 var hostJson = HostJson.Load();
 app.MapHttpFunctions(functions, hostJson.RoutePrefix, hostJson.CustomHeaders);
 app.MapFallback("/api/{**path}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Introuvable", detail: "Cette adresse de l'API n'existe pas."));
+app.MapSiteNotFound(app.Environment);
 
 await app.RunAsync();
