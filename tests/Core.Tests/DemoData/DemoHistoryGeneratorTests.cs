@@ -73,7 +73,7 @@ public sealed class DemoHistoryGeneratorTests
             Assert.Equal(commune.Name, s.Company.CommuneName);
             // Competent on the subject and covering the commune: kept, or left out only by a filter on the company facts
             // (not all of which the need keeps), never by territory or for having left.
-            var explanation = routing.Explain(new RoutingRequest(s.SubjectId, s.Company.CommuneCode, null, ParisTime.Today(need.SubmittedAt)));
+            var explanation = routing.Explain(new RoutingRequest(s.SubjectId!, s.Company.CommuneCode, null, ParisTime.Today(need.SubmittedAt)));
             Assert.All(s.Advisors, a => Assert.True(
                 explanation.Kept.Any(k => k.AdvisorId == a.AdvisorId) || explanation.LeftOut.Any(l => l.AdvisorId == a.AdvisorId && l.Rule == "filter"),
                 $"{need.NeedId}: {a.AdvisorId} for {s.SubjectId} in {s.Company.CommuneCode}"));
@@ -86,7 +86,7 @@ public sealed class DemoHistoryGeneratorTests
         var subjects = Directory.Themes.SelectMany(t => t.Subjects).ToDictionary(s => s.Id, s => s.Label, StringComparer.Ordinal);
         var past = History.Past.Select(n => n.Submission).ToList();
 
-        Assert.All(past, s => Assert.Equal(subjects[s.SubjectId], s.SubjectLabel));
+        Assert.All(past, s => Assert.Equal(subjects[s.SubjectId!], s.SubjectLabel));
         Assert.True(past.Select(s => s.SubjectId).Distinct().Count() >= 30, "at least 30 of the catalogue's subjects");
         Assert.True(past.Select(s => Directory.Themes.Single(t => t.Subjects.Any(x => x.Id == s.SubjectId)).Id).Distinct().Count() == Directory.Themes.Count, "every theme");
         Assert.True(past.Select(s => s.Company.CommuneCode).Distinct().Count() >= 100, "communes all over France");
