@@ -99,7 +99,7 @@ function render() {
     ['Relance des conseillers', t.reminderSentAt && formatDateTime(t.reminderSentAt)],
     ['Suivi envoyé à l\'entreprise (J+9)', t.followUpSentAt && formatDateTime(t.followUpSentAt)],
     ['Dernière relance (J+21)', t.lastChanceSentAt && formatDateTime(t.lastChanceSentAt)],
-    ['Réponse de repli (refus de tous)', t.refusedFallbackSentAt && formatDateTime(t.refusedFallbackSentAt)],
+    ['Réponse de repli envoyée (refusé par tous les conseillers)', t.refusedFallbackSentAt && formatDateTime(t.refusedFallbackSentAt)],
     ['Abandon', t.abandonedAt && formatDateTime(t.abandonedAt)],
     ['Enquête de satisfaction envoyée', t.satisfactionSentAt && formatDateTime(t.satisfactionSentAt)],
   ]);
