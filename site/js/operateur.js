@@ -288,7 +288,8 @@ async function route({ initial = false } = {}) {
   document.title = 'Espace opérateur – Conseillers-Entreprises';
   loadRoutingSubjects();
   if (!basketsLoaded || wasNeed) await loadBaskets();
-  if (wasNeed && !initial) {
+  // Back from a need: focus on the baskets, unless the operator has already moved on in the home view meanwhile.
+  if (wasNeed && !initial && !byId('home-view').contains(document.activeElement)) {
     focusOn(byId('suivi'));
     announce('Suivi qualité');
   }

@@ -27,14 +27,14 @@ public sealed class NeedSearchIndex
     public static string RowKeyOf(DateTimeOffset createdAt, string needId) =>
         (DateTimeOffset.MaxValue.UtcTicks - createdAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "_" + needId;
 
-    /// <summary>Upserts: a replayed decision writes the same rows.</summary>
+    /// <summary>
+    /// Upserts (a replayed decision writes the same rows), all at once: each row has its own partition, so no
+    /// transaction can hold them, and one after the other they would delay the submission's first emails.
+    /// </summary>
     public async Task UpsertAsync(IEnumerable<NeedSearchEntry> entries, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        foreach (var entry in entries)
-        {
-            await _table.UpsertEntityAsync(entry, TableUpdateMode.Replace, ct);
-        }
+        await Task.WhenAll(entries.Select(entry => _table.UpsertEntityAsync(entry, TableUpdateMode.Replace, ct)));
     }
 
     /// <summary>The rows of one exact key, newest first, at most <paramref name="max"/>.</summary>

@@ -187,6 +187,7 @@ public sealed class OperatorSpaceTests(E2EApp app)
         await Expect(page.GetByTestId("need-view")).ToBeHiddenAsync();
 
         // Finding the need: by a part of the company's name, case ignored; the table links to the need view.
+        await Expect(page.Locator("#suivi")).ToBeFocusedAsync(); // back on the home view, its baskets loaded
         await page.GetByTestId("need-search-q").FillAsync("chartrons");
         await page.GetByTestId("need-search-q").PressAsync("Enter");
         var found = page.Locator($"[data-testid='need-search-row'][data-need-id='{needId}']");
