@@ -7,6 +7,7 @@ const ERROR_CLASSES = [
   ['fr-select-group', 'fr-select-group--error'],
   ['fr-checkbox-group', 'fr-checkbox-group--error'],
   ['fr-fieldset', 'fr-fieldset--error'],
+  ['fr-upload-group', 'fr-upload-group--error'],
 ];
 
 function groupOf(field) {

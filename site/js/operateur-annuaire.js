@@ -76,12 +76,15 @@ async function importCsv(event) {
         : 'Le fichier a été importé.' })));
     announce('Les conseillers sont enregistrés.');
   } else if (result.status === 400 && result.data?.errors) {
+    // Every problem of the file at once, in the file's order: "ligne 3, colonne email : …" (the API's keys).
     const entries = Object.entries(result.data.errors).flatMap(([path, messages]) => [].concat(messages).map((message) => ({ path, message })));
+    const place = (path) => (path === 'annuaire' ? 'Annuaire' : path.charAt(0).toUpperCase() + path.slice(1));
     out.replaceChildren(el('div', { className: 'fr-alert fr-alert--error', attrs: { 'data-testid': 'import-problems' } },
-      el('h3', { className: 'fr-alert__title', text: result.data.title || 'Les conseillers n\'ont pas été enregistrés' }),
-      el('p', { text: `${plural(entries.length, 'problème', 'problèmes')} à corriger dans le fichier ; rien n'a été enregistré.` }),
+      el('h3', { className: 'fr-alert__title', text: 'Les conseillers n\'ont pas été enregistrés' }),
+      el('p', { attrs: { 'data-testid': 'import-problem-count' }, text: `${plural(entries.length, 'problème', 'problèmes')} à corriger dans le fichier « ${file.name} » ; rien n'a été enregistré.` }),
       el('ul', {}, entries.map((e) => el('li', { attrs: { 'data-testid': 'import-problem', 'data-path': e.path } },
-        e.path && e.path !== '$' ? el('strong', { text: `${e.path} : ` }) : null, e.message)))));
+        e.path && e.path !== '$' ? el('strong', { text: `${place(e.path)} : ` }) : null, e.message)))));
+    announce(`${plural(entries.length, 'problème', 'problèmes')} à corriger dans le fichier.`);
   } else {
     out.replaceChildren(el('div', { className: 'fr-alert fr-alert--error', attrs: { 'data-testid': 'import-error' } },
       el('p', { text: problem(result, 'Le fichier n\'a pas pu être importé. Réessayez dans quelques instants.') })));

@@ -1,5 +1,5 @@
 // The operators' view of one need (/operateur/#besoin={needId}): GET /api/admin/needs/{id}, and the team's actions
-// (comment, add an advisor among those the routing explains, cancel with a reason). Every action is a POST whose
+// (comment, add an advisor found by a search and confirmed, cancel with a reason). Every action is a POST whose
 // answer is the need as it now is: the view re-renders from it, focus goes to what changed.
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce, formatDateTime } from './dom.js';
@@ -101,7 +101,7 @@ function render() {
     ['Relance des conseillers', t.reminderSentAt && formatDateTime(t.reminderSentAt)],
     ['Suivi envoyé à l\'entreprise (J+9)', t.followUpSentAt && formatDateTime(t.followUpSentAt)],
     ['Dernière relance (J+21)', t.lastChanceSentAt && formatDateTime(t.lastChanceSentAt)],
-    ['Réponse de repli (refus de tous)', t.refusedFallbackSentAt && formatDateTime(t.refusedFallbackSentAt)],
+    ['Réponse de repli envoyée (refusé par tous les conseillers)', t.refusedFallbackSentAt && formatDateTime(t.refusedFallbackSentAt)],
     ['Abandon', t.abandonedAt && formatDateTime(t.abandonedAt)],
     ['Enquête de satisfaction envoyée', t.satisfactionSentAt && formatDateTime(t.satisfactionSentAt)],
   ]);
@@ -209,6 +209,15 @@ function renderCancellation() {
 }
 
 // ---------- adding an advisor ----------
+// A search over the whole directory (GET /api/admin/needs/{id}/advisor-candidates?q=), the plausible first: kept by the
+// routing for this need, then covering the company's département. Choosing one opens a confirmation (who, institution,
+// antenna, territory, a warning when it works elsewhere); only "Confirmer l'ajout" posts.
+
+let searchTicket = 0;
+let searchTimer = 0;
+let lastSearch = null; // the answer shown, to find the chosen candidate
+
+const plural = (n, one, many) => `${n} ${n > 1 ? many : one}`;
 
 function renderAddAdvisor() {
   const box = byId('add-advisor');
@@ -218,68 +227,123 @@ function renderAddAdvisor() {
     return;
   }
   box.hidden = false;
-  const form = el('form', { id: 'add-advisor-form', attrs: { novalidate: true, 'data-testid': 'add-advisor-form' } },
-    el('h3', { className: 'fr-h6', text: 'Ajouter un conseiller' }),
-    el('fieldset', { className: 'fr-fieldset', id: 'advisor-choice', attrs: { 'data-field-group': 'advisor-choice', 'aria-labelledby': 'advisor-choice-legend advisor-choice-messages' } },
-      el('legend', { className: 'fr-fieldset__legend fr-fieldset__legend--regular', id: 'advisor-choice-legend', text: 'Conseillers compétents sur ce sujet (explication du routage pour la commune du besoin)' }),
-      el('div', { id: 'advisor-candidates', className: 'fr-fieldset__element', attrs: { 'data-testid': 'advisor-candidates', 'aria-live': 'polite' } },
-        el('p', { text: 'Recherche des conseillers compétents…' })),
-      el('div', { className: 'fr-messages-group', id: 'advisor-choice-messages', attrs: { 'aria-live': 'polite' } })),
-    el('div', { className: 'fr-input-group', attrs: { 'data-field-group': 'advisor-id' } },
-      el('label', { className: 'fr-label', attrs: { for: 'advisor-id' } }, 'Ou saisissez l\'identifiant d\'un conseiller (facultatif)',
-        el('span', { className: 'fr-hint-text', text: 'S\'il est rempli, c\'est ce conseiller qui est ajouté.' })),
-      el('input', { className: 'fr-input', id: 'advisor-id', attrs: { type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'advisor-id-messages', 'data-testid': 'advisor-id' } }),
-      el('div', { className: 'fr-messages-group', id: 'advisor-id-messages', attrs: { 'aria-live': 'polite' } })),
-    el('button', { className: 'fr-btn fr-btn--secondary', text: 'Ajouter ce conseiller', attrs: { type: 'submit', 'data-testid': 'add-advisor-submit' } }));
-  form.addEventListener('submit', async (event) => {
+  const form = el('form', { id: 'add-advisor-form', attrs: { novalidate: true, role: 'search', 'aria-labelledby': 'add-advisor-title', 'data-testid': 'add-advisor-form' } },
+    el('h3', { className: 'fr-h6', id: 'add-advisor-title', text: 'Ajouter un conseiller' }),
+    el('div', { className: 'fr-input-group', attrs: { 'data-field-group': 'advisor-search' } },
+      el('label', { className: 'fr-label', attrs: { for: 'advisor-search' } }, 'Rechercher un conseiller',
+        el('span', { className: 'fr-hint-text', text: 'Nom, institution, antenne, territoire (nom ou numéro du département) ou identifiant. Les conseillers retenus par le routage et ceux du département de l\'entreprise sont proposés en premier.' })),
+      el('div', { className: 'ce-search-row' },
+        el('input', { className: 'fr-input', id: 'advisor-search', attrs: { type: 'search', autocomplete: 'off', spellcheck: 'false', maxlength: '200', 'aria-describedby': 'advisor-search-status advisor-search-messages', 'aria-controls': 'advisor-candidates', 'data-testid': 'advisor-search' } }),
+        el('button', { className: 'fr-btn fr-btn--secondary', text: 'Rechercher', attrs: { type: 'submit', 'data-testid': 'advisor-search-submit' } })),
+      el('p', { className: 'fr-hint-text fr-mt-1w', id: 'advisor-search-status', attrs: { 'aria-live': 'polite', 'data-testid': 'advisor-search-status' }, text: 'Recherche des conseillers proposés…' }),
+      el('div', { className: 'fr-messages-group', id: 'advisor-search-messages', attrs: { 'aria-live': 'polite' } })));
+  const results = el('ul', { className: 'ce-plain-list', id: 'advisor-candidates', attrs: { 'data-testid': 'advisor-candidates' } });
+  const confirm = el('div', { id: 'advisor-confirm', className: 'ce-panel fr-mt-2w', attrs: { 'data-testid': 'advisor-confirm', tabindex: '-1', hidden: true, 'aria-labelledby': 'advisor-confirm-title', role: 'region' } });
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearFieldError('advisor-id');
-    clearFieldError('advisor-choice');
-    const typed = byId('advisor-id').value.trim();
-    const chosen = form.querySelector('input[name="advisor"]:checked')?.value;
-    const advisorId = typed || chosen;
-    if (!advisorId) {
-      setFieldError('advisor-choice', 'Choisissez un conseiller ou saisissez son identifiant');
-      (form.querySelector('input[name="advisor"]') ?? byId('advisor-id')).focus();
-      return;
-    }
-    const result = await post('advisors', { advisorId }, { advisorId: typed ? 'advisor-id' : 'advisor-choice' });
+    clearTimeout(searchTimer);
+    searchAdvisors(byId('advisor-search').value.trim());
+  });
+  form.querySelector('#advisor-search').addEventListener('input', (event) => {
+    clearTimeout(searchTimer);
+    const q = event.target.value.trim();
+    searchTimer = setTimeout(() => searchAdvisors(q), 300);
+  });
+  box.replaceChildren(form, results, confirm);
+  searchAdvisors('');
+}
+
+function candidateBadges(c) {
+  if (c.keptByRouting) return el('span', { className: 'fr-badge fr-badge--success fr-badge--sm', text: 'Retenu par le routage' });
+  if (c.coversDepartement) return el('span', { className: 'fr-badge fr-badge--info fr-badge--sm', text: 'Couvre le département' });
+  return el('span', { className: 'fr-badge fr-badge--warning fr-badge--sm', text: 'Hors du département' });
+}
+
+async function searchAdvisors(q) {
+  const id = need.needId;
+  const ticket = ++searchTicket;
+  clearFieldError('advisor-search');
+  const query = new URLSearchParams();
+  if (q) query.set('q', q);
+  const result = await api(`/api/admin/needs/${encodeURIComponent(id)}/advisor-candidates?${query}`, { token: operatorSession.token });
+  if (ticket !== searchTicket || need?.needId !== id) return; // a later search, or another need, took over
+  if (authFailure(result)) return;
+  const list = byId('advisor-candidates');
+  const status = byId('advisor-search-status');
+  if (!list || !status) return;
+  if (result.status === 400 && result.data?.errors) {
+    showFieldErrors(result.data, { q: 'advisor-search' });
+    status.textContent = '';
+    return;
+  }
+  if (result.status !== 200 || !result.data) {
+    list.replaceChildren();
+    status.textContent = problemText(result, 'La recherche des conseillers ne répond pas pour le moment. Réessayez.');
+    return;
+  }
+  lastSearch = result.data;
+  const { total, candidates = [], departementName, departementCode } = result.data;
+  const where = departementCode ? `${departementName ?? 'département'} (${departementCode})` : null;
+  if (candidates.length === 0) {
+    status.textContent = q
+      ? `Aucun conseiller actif ne correspond à « ${q} ».`
+      : `Aucun conseiller n'est retenu par le routage${where ? ` ni ne couvre le département ${where}` : ''} : recherchez-en un par son nom, son institution ou son territoire.`;
+  } else if (q) {
+    status.textContent = `${plural(total, 'conseiller trouvé', 'conseillers trouvés')}${total > candidates.length ? `, les ${candidates.length} plus proches du besoin affichés : précisez la recherche` : ''}.`;
+  } else {
+    status.textContent = `${plural(total, 'conseiller proposé', 'conseillers proposés')} : retenus par le routage${where ? ` ou couvrant le département ${where}` : ''}${total > candidates.length ? ` (les ${candidates.length} premiers affichés)` : ''}.`;
+  }
+  list.replaceChildren(...candidates.map((c) => el('li', {
+    className: 'ce-candidate fr-mb-2w',
+    attrs: { 'data-testid': 'advisor-candidate', 'data-advisor-id': c.advisorId, 'data-kept': String(c.keptByRouting), 'data-covers-departement': String(c.coversDepartement) },
+  },
+  el('p', { className: 'fr-mb-1v' }, el('strong', { text: c.advisorName }), ` – ${c.institution}, ${c.antenna} `, candidateBadges(c)),
+  el('p', { className: 'fr-text--sm fr-mb-1v ce-muted', text: `Territoire : ${c.territory}${c.competent ? '' : ' · pas compétent sur ce sujet d\'après l\'annuaire'}` }),
+  el('button', {
+    className: 'fr-btn fr-btn--sm fr-btn--tertiary', text: 'Choisir',
+    attrs: { type: 'button', 'data-testid': 'advisor-choose', 'aria-label': `Choisir ${c.advisorName} (${c.institution}, ${c.antenna})` },
+  }))));
+  list.querySelectorAll('[data-testid="advisor-choose"]').forEach((button, i) => button.addEventListener('click', () => askConfirmation(candidates[i], button)));
+}
+
+function askConfirmation(candidate, opener) {
+  const panel = byId('advisor-confirm');
+  const where = lastSearch?.departementCode ? `${lastSearch.departementName ?? ''} (${lastSearch.departementCode})`.trim() : null;
+  const warning = !candidate.keptByRouting && !candidate.coversDepartement
+    ? el('div', { className: 'fr-alert fr-alert--warning fr-alert--sm fr-mb-2w', attrs: { 'data-testid': 'advisor-confirm-warning' } },
+      el('p', { text: where
+        ? `Ce conseiller ne couvre pas le département de l'entreprise, ${where}. Vérifiez que c'est bien lui.`
+        : 'La commune de l\'entreprise est inconnue : vérifiez que ce conseiller est le bon.' }))
+    : null;
+  panel.replaceChildren(
+    el('h4', { className: 'fr-h6', id: 'advisor-confirm-title', text: `Ajouter ${candidate.advisorName} au besoin ?` }),
+    el('dl', { className: 'ce-facts', attrs: { 'data-testid': 'advisor-confirm-facts' } },
+      el('dt', { text: 'Conseiller' }), el('dd', { text: `${candidate.advisorName} (identifiant ${candidate.advisorId})` }),
+      el('dt', { text: 'Institution' }), el('dd', { text: candidate.institution }),
+      el('dt', { text: 'Antenne' }), el('dd', { text: candidate.antenna }),
+      el('dt', { text: 'Territoire' }), el('dd', { text: candidate.territory })),
+    warning,
+    el('p', { text: 'Il reçoit le besoin par email dès la confirmation.' }),
+    el('div', { className: 'fr-messages-group', id: 'advisor-confirm-messages', attrs: { 'aria-live': 'polite' } }),
+    el('ul', { className: 'fr-btns-group fr-btns-group--inline-md' },
+      el('li', {}, el('button', { className: 'fr-btn', text: 'Confirmer l\'ajout', attrs: { type: 'button', 'data-testid': 'add-advisor-confirm' } })),
+      el('li', {}, el('button', { className: 'fr-btn fr-btn--tertiary', text: 'Choisir un autre conseiller', attrs: { type: 'button', 'data-testid': 'add-advisor-back' } }))));
+  panel.hidden = false;
+  panel.querySelector('[data-testid="add-advisor-back"]').addEventListener('click', () => {
+    panel.hidden = true;
+    panel.replaceChildren();
+    (opener?.isConnected ? opener : byId('advisor-search')).focus();
+  });
+  panel.querySelector('[data-testid="add-advisor-confirm"]').addEventListener('click', async () => {
+    const result = await post('advisors', { advisorId: candidate.advisorId }, { advisorId: 'advisor-search' });
     if (!result) return;
     render();
-    const added = need.matches?.find((m) => m.advisorId === advisorId);
+    const added = need.matches?.find((m) => m.advisorId === candidate.advisorId);
     const message = added ? `${added.advisorName} (${added.institutionName}) a été ajouté au besoin et prévenu par email.` : 'Le conseiller a été ajouté.';
     alertIn(byId('need-alert'), 'success', null, message, 'need-success');
     announce(message);
   });
-  box.replaceChildren(form);
-  loadCandidates();
-}
-
-async function loadCandidates() {
-  const id = need.needId;
-  const query = new URLSearchParams({ subjectId: need.subjectId, communeCode: need.company?.communeCode ?? '' });
-  const result = await api(`/api/admin/routing/explain?${query}`, { token: operatorSession.token });
-  if (need?.needId !== id) return;
-  if (authFailure(result)) return;
-  const box = byId('advisor-candidates');
-  if (!box) return;
-  if (result.status !== 200 || !result.data) {
-    box.replaceChildren(el('p', { text: problemText(result, 'Les conseillers compétents ne peuvent pas être proposés pour le moment : saisissez un identifiant.') }));
-    return;
-  }
-  const onNeed = new Set((need.matches ?? []).map((m) => m.advisorId));
-  const candidates = [
-    ...(result.data.kept ?? []).map((a) => ({ id: a.advisorId, name: a.advisorName, detail: `${a.institution}, ${a.antenna} · retenu par le routage`, kept: true })),
-    ...(result.data.leftOut ?? []).map((a) => ({ id: a.advisorId, name: a.advisorName, detail: `écarté par le routage : ${a.reason}`, kept: false })),
-  ].filter((c) => !onNeed.has(c.id));
-  if (candidates.length === 0) {
-    box.replaceChildren(el('p', { text: 'Aucun autre conseiller n\'est compétent sur ce sujet : saisissez un identifiant si vous en connaissez un.', attrs: { 'data-testid': 'no-candidate' } }));
-    return;
-  }
-  box.replaceChildren(...candidates.map((c, i) => el('div', { className: 'fr-radio-group fr-mb-1w', attrs: { 'data-testid': 'advisor-candidate', 'data-advisor-id': c.id, 'data-kept': String(c.kept) } },
-    el('input', { id: `advisor-${i}`, attrs: { type: 'radio', name: 'advisor', value: c.id } }),
-    el('label', { className: 'fr-label', attrs: { for: `advisor-${i}` } }, c.name,
-      el('span', { className: 'fr-hint-text', text: c.detail })))));
+  focusOn(byId('advisor-confirm-title'));
 }
 
 // ---------- comments ----------

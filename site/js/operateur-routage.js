@@ -1,5 +1,6 @@
 // "Explication du routage" of the operators' space: GET /api/admin/routing/explain?subjectId=&communeCode=&siret=
-// → the advisors kept and those left out, each with the rule and the reason.
+// → the advisors kept, then those left out grouped by reason (French label and count; the long territory group folded).
+// A commune is required: the form does not go without one.
 import { api, problemText } from './api.js';
 import { el, byId, focusOn } from './dom.js';
 import { setFieldError, clearFieldError, showFieldErrors, controlOf } from './forms.js';
@@ -53,25 +54,56 @@ const LOOKUP = {
   found: 'Établissement trouvé : ses données comptent pour les filtres.',
 };
 
+const plural = (n, one, many) => `${n} ${n > 1 ? many : one}`;
+
+// The territory group is the long one (every advisor of the subject elsewhere in France): folded, with its count.
+const FOLDED_RULES = new Set(['territory']);
+
+function advisorLine(a, testId, detail) {
+  return el('li', { attrs: { 'data-testid': testId, 'data-advisor-id': a.advisorId } },
+    el('strong', { text: a.advisorName }),
+    [a.institution, a.antenna].filter(Boolean).length ? ` – ${[a.institution, a.antenna].filter(Boolean).join(', ')}` : '',
+    detail ? el('span', { className: 'ce-muted', text: ` · ${detail}` }) : null);
+}
+
+/** Left-out advisors grouped by rule, in the API's order (filters first); each group titled with its French label and count. */
+function leftOutGroups(leftOut) {
+  const groups = new Map();
+  for (const a of leftOut) {
+    if (!groups.has(a.rule)) groups.set(a.rule, { rule: a.rule, label: a.reasonLabel ?? a.rule, advisors: [] });
+    groups.get(a.rule).advisors.push(a);
+  }
+  return [...groups.values()].map((g) => {
+    const title = `${g.label} (${g.advisors.length})`;
+    // Inside a territory group every reason says the same thing but for the antenna: the antenna is on the line already.
+    const list = el('ul', { attrs: { 'data-testid': 'routing-left-out-list' } },
+      g.advisors.map((a) => advisorLine(a, 'routing-left-out-advisor', FOLDED_RULES.has(g.rule) ? null : a.reason)));
+    if (FOLDED_RULES.has(g.rule)) {
+      return el('details', { className: 'ce-details fr-mb-2w', attrs: { 'data-testid': 'routing-left-out-group', 'data-rule': g.rule } },
+        el('summary', { text: title }), list);
+    }
+    return el('div', { className: 'fr-mb-2w', attrs: { 'data-testid': 'routing-left-out-group', 'data-rule': g.rule } },
+      el('h5', { className: 'fr-text--md fr-mb-1w', text: title }), list);
+  });
+}
+
 function renderResult(data) {
   const kept = data.kept ?? [];
   const leftOut = data.leftOut ?? [];
   const out = byId('routing-result');
   out.replaceChildren(
-    el('h3', { className: 'fr-h5', text: `Résultat : ${kept.length} conseiller${kept.length > 1 ? 's' : ''} retenu${kept.length > 1 ? 's' : ''}, ${leftOut.length} écarté${leftOut.length > 1 ? 's' : ''}` }),
-    el('p', { className: 'fr-text--sm', text: [
-      `Commune : ${data.communeCode ?? 'inconnue'}`,
-      LOOKUP[data.companyLookup] ?? `Recherche de l'établissement : ${data.companyLookup}`,
+    el('h3', { className: 'fr-h5', text: `Résultat : ${plural(kept.length, 'conseiller retenu', 'conseillers retenus')}, ${plural(leftOut.length, 'écarté', 'écartés')}` }),
+    el('p', { className: 'fr-text--sm', attrs: { 'data-testid': 'routing-scope' }, text: [
+      `Commune : ${data.communeName ? `${data.communeName} (${data.communeCode})` : data.communeCode}`,
+      LOOKUP[data.companyLookup] ?? 'L\'établissement n\'a pas été trouvé : les filtres qui demandent ses données écartent le conseiller.',
     ].join(' · ') }),
-    el('h4', { className: 'fr-h6', text: 'Conseillers retenus' }),
+    el('h4', { className: 'fr-h6', text: `Conseillers retenus (${kept.length})` }),
     kept.length
-      ? el('ul', { attrs: { 'data-testid': 'routing-kept' } }, kept.map((a) => el('li', { attrs: { 'data-testid': 'routing-kept-advisor', 'data-advisor-id': a.advisorId } },
-        el('strong', { text: a.advisorName }), ` – ${a.institution}, ${a.antenna} (identifiant ${a.advisorId})`)))
+      ? el('ul', { attrs: { 'data-testid': 'routing-kept' } }, kept.map((a) => advisorLine(a, 'routing-kept-advisor', `identifiant ${a.advisorId}`)))
       : el('p', { text: 'Aucun : le besoin irait dans le panier « Sans conseiller ».', attrs: { 'data-testid': 'routing-none' } }),
-    el('h4', { className: 'fr-h6', text: 'Conseillers écartés' }),
+    el('h4', { className: 'fr-h6', text: `Conseillers écartés (${leftOut.length})` }),
     leftOut.length
-      ? el('ul', { attrs: { 'data-testid': 'routing-left-out' } }, leftOut.map((a) => el('li', { attrs: { 'data-testid': 'routing-left-out-advisor', 'data-advisor-id': a.advisorId } },
-        el('strong', { text: a.advisorName }), ` (identifiant ${a.advisorId}) – ${a.reason}`, el('span', { className: 'ce-muted', text: ` [règle : ${a.rule}]` }))))
+      ? el('div', { attrs: { 'data-testid': 'routing-left-out' } }, leftOutGroups(leftOut))
       : el('p', { text: 'Aucun.' }));
   out.hidden = false;
   focusOn(out);
@@ -79,13 +111,21 @@ function renderResult(data) {
 
 async function explain(event) {
   event.preventDefault();
-  for (const field of Object.values(FIELDS)) clearFieldError(field);
+  for (const field of [...Object.values(FIELDS), 'routing-commune-search']) clearFieldError(field);
   const subjectId = byId('routing-subject').value;
   const communeCode = byId('routing-commune').value;
   const siret = byId('routing-siret').value.trim();
-  if (!subjectId) {
-    setFieldError('routing-subject', 'Choisissez un sujet');
-    byId('routing-subject').focus();
+  const missing = [];
+  if (!subjectId) missing.push(['routing-subject', 'Choisissez un sujet']);
+  // A commune is required (the API refuses without one): without it every advisor is "left out", which explains nothing.
+  if (!communeCode) {
+    missing.push(byId('routing-commune').options.length > 1
+      ? ['routing-commune', 'Choisissez la commune de l\'entreprise dans la liste']
+      : ['routing-commune-search', 'Recherchez la commune de l\'entreprise, puis choisissez-la dans la liste']);
+  }
+  if (missing.length) {
+    for (const [field, message] of missing) setFieldError(field, message);
+    byId(missing[0][0]).focus();
     return;
   }
   const query = new URLSearchParams({ subjectId });

@@ -1,5 +1,5 @@
 // The operators' space /operateur/ (sign-in link /operateur/#jeton=…): sign-in form, quality baskets, need view
-// (#besoin={needId}), directory. The token leaves the address bar at once and lives in sessionStorage only; every
+// (#besoin={needId}), need search, directory. The token leaves the address bar at once and lives in sessionStorage only; every
 // call sends it as a Bearer header. A 401 anywhere forgets it and shows the sign-in form with the reason.
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce, formatDateTime } from './dom.js';
@@ -13,10 +13,14 @@ const BASKETS = [
   { name: 'unrouted', label: 'Sans conseiller', hint: 'Aucun conseiller compétent n\'a été trouvé : ajoutez-en un.', empty: 'Aucun besoin sans conseiller.' },
   { name: 'no_answer', label: 'Sans réponse à J+9', hint: 'Personne n\'a encore répondu neuf jours après la transmission.', empty: 'Aucun besoin sans réponse à J+9.' },
   { name: 'last_chance', label: 'Dernière relance', hint: 'Les conseillers ont reçu la dernière relance (J+21).', empty: 'Aucun besoin en dernière relance.' },
-  { name: 'refused', label: 'Refusé par tous', hint: 'Tous les conseillers sollicités ont répondu « pas pour moi ».', empty: 'Aucun besoin refusé par tous.' },
+  { name: 'refused', label: 'Refusé par tous les conseillers', hint: 'Tous les conseillers sollicités ont répondu « pas pour moi ».', empty: 'Aucun besoin refusé par tous les conseillers.' },
   { name: 'abandoned', label: 'Abandonné', hint: 'Personne ne l\'a pris en charge à temps : le besoin est clos.', empty: 'Aucun besoin abandonné.' },
   { name: 'review', label: 'À vérifier', hint: 'Demandes douteuses à vérifier avant transmission.', empty: 'Aucun besoin à vérifier.' },
 ];
+
+// A need asked for before signing in (the link of an operator alert, #besoin=…): opened once the sign-in link lands
+// in this tab. The need id only, never a token.
+const PENDING_NEED = 'ce.operateur.besoin-demande';
 
 const fragment = takeFragment();
 if (fragment.jeton) operatorSession.token = fragment.jeton;
@@ -28,6 +32,8 @@ let basketsLoaded = false;
 /** Shows the sign-in form; reason = 'expire' | 'invalide' | undefined (no token yet). */
 export function showSignIn(reason) {
   operatorSession.clear();
+  const wanted = needIdOfHash();
+  if (wanted) sessionStorage.setItem(PENDING_NEED, wanted);
   byId('workspace').hidden = true;
   byId('signin-view').hidden = false;
   byId('signin-sent').hidden = true;
@@ -41,6 +47,11 @@ export function showSignIn(reason) {
       el('p', { text })));
     box.hidden = false;
     document.title = `${reason === 'expire' ? 'Lien expiré' : 'Lien non valide'} – Espace opérateur – Conseillers-Entreprises`;
+  } else if (wanted) {
+    box.replaceChildren(el('div', { className: 'fr-alert fr-alert--info fr-mb-3w', attrs: { 'data-testid': 'signin-pending-need' } },
+      el('p', { text: `Connectez-vous pour ouvrir le besoin ${wanted} : il s'ouvre dès que le lien de connexion est ouvert dans cet onglet.` })));
+    box.hidden = false;
+    document.title = 'Connexion – Espace opérateur – Conseillers-Entreprises';
   } else {
     box.hidden = true;
     box.replaceChildren();
@@ -179,19 +190,69 @@ async function loadBaskets() {
   await Promise.all(BASKETS.map((b) => b.name).filter((n) => n !== shown).map(loadBasket));
 }
 
-// ---------- open a need by its id ----------
+// ---------- finding a need ----------
+// GET /api/admin/needs?q= (company name, SIRET, contact email or need id), most recent first; a DSFR table whose
+// rows link to the need view. The count goes to a live region; focus stays in the search box.
 
-byId('open-need-form').addEventListener('submit', (event) => {
+let needSearchTicket = 0;
+
+function needSearchTable(rows, q) {
+  const captionId = 'need-search-caption';
+  return el('div', { className: 'fr-table fr-table--sm fr-table--no-caption ce-table', attrs: { 'data-testid': 'need-search-table' } },
+    el('div', { className: 'fr-table__wrapper' },
+      el('div', { className: 'fr-table__container', attrs: { role: 'region', 'aria-labelledby': captionId, tabindex: '0' } },
+        el('div', { className: 'fr-table__content' },
+          el('table', {},
+            el('caption', { id: captionId, text: `Besoins trouvés pour « ${q} », du plus récent au plus ancien` }),
+            el('thead', {}, el('tr', {}, ['Déposé le', 'Entreprise', 'SIRET', 'Commune', 'Sujet', 'Contact', 'Besoin']
+              .map((title) => el('th', { text: title, attrs: { scope: 'col' } })))),
+            el('tbody', {}, rows.map((row) => el('tr', { attrs: { 'data-testid': 'need-search-row', 'data-need-id': row.needId } },
+              el('td', { text: formatDateTime(row.createdAt) }),
+              el('th', { text: row.companyName || 'Nom non diffusé', attrs: { scope: 'row' } }),
+              el('td', { text: row.siret ?? '' }),
+              el('td', { text: row.communeName ?? '' }),
+              el('td', { text: row.subject ?? '' }),
+              el('td', { text: row.contactEmail ?? '' }),
+              el('td', {}, el('a', {
+                className: 'fr-link', text: 'Ouvrir',
+                attrs: { href: `#besoin=${encodeURIComponent(row.needId)}`, 'aria-label': `Ouvrir le besoin ${row.needId} (${row.companyName || 'nom non diffusé'})` },
+              }))))))))));
+}
+
+byId('need-search-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const input = byId('open-need-id');
-  const id = input.value.trim();
-  clearFieldError('open-need-id');
-  if (!id) {
-    setFieldError('open-need-id', 'Saisissez l\'identifiant du besoin');
+  const input = byId('need-search-q');
+  const q = input.value.trim();
+  const status = byId('need-search-status');
+  const results = byId('need-search-results');
+  clearFieldError('need-search-q');
+  if (!q) {
+    setFieldError('need-search-q', 'Saisissez un nom d\'entreprise, un SIRET, une adresse email ou un identifiant de besoin');
     input.focus();
     return;
   }
-  window.location.hash = `besoin=${encodeURIComponent(id)}`;
+  const ticket = ++needSearchTicket;
+  status.textContent = 'Recherche en cours…';
+  const result = await api(`/api/admin/needs?q=${encodeURIComponent(q)}`, { token: operatorSession.token });
+  if (ticket !== needSearchTicket) return;
+  if (handleAuthFailure(result)) return;
+  if (result.status === 400 && result.data?.errors?.q) {
+    status.textContent = '';
+    results.replaceChildren();
+    setFieldError('need-search-q', result.data.errors.q);
+    input.focus();
+    return;
+  }
+  if (result.status !== 200 || !Array.isArray(result.data)) {
+    results.replaceChildren();
+    status.textContent = problemText(result, 'La recherche ne répond pas pour le moment. Réessayez dans quelques instants.');
+    return;
+  }
+  const rows = result.data;
+  status.textContent = rows.length === 0
+    ? `Aucun besoin ne correspond à « ${q} ».`
+    : `${rows.length} besoin${rows.length > 1 ? 's' : ''} trouvé${rows.length > 1 ? 's' : ''}${rows.length >= 50 ? ' (les 50 plus récents : précisez la recherche)' : ''}.`;
+  results.replaceChildren(...(rows.length ? [needSearchTable(rows, q)] : []));
 });
 
 // ---------- views ----------
@@ -205,6 +266,11 @@ async function route({ initial = false } = {}) {
   if (!operatorSession.token) {
     showSignIn();
     return;
+  }
+  const pending = sessionStorage.getItem(PENDING_NEED);
+  sessionStorage.removeItem(PENDING_NEED);
+  if (pending && !needIdOfHash()) {
+    history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}#besoin=${encodeURIComponent(pending)}`);
   }
   byId('signin-view').hidden = true;
   byId('workspace').hidden = false;
@@ -222,7 +288,8 @@ async function route({ initial = false } = {}) {
   document.title = 'Espace opérateur – Conseillers-Entreprises';
   loadRoutingSubjects();
   if (!basketsLoaded || wasNeed) await loadBaskets();
-  if (wasNeed && !initial) {
+  // Back from a need: focus on the baskets, unless the operator has already moved on in the home view meanwhile.
+  if (wasNeed && !initial && !byId('home-view').contains(document.activeElement)) {
     focusOn(byId('suivi'));
     announce('Suivi qualité');
   }

@@ -22,7 +22,7 @@ const out = join(site, 'vendor', 'dsfr');
 // Components the pages use, in the order of the DSFR build (src/dsfr/component/main.scss).
 const components = [
   'badge', 'logo', 'button', 'form', 'stepper', 'link', 'callout', 'tab', 'alert', 'radio', 'card',
-  'checkbox', 'input', 'skiplink', 'select', 'footer', 'header',
+  'checkbox', 'input', 'upload', 'skiplink', 'select', 'footer', 'header',
 ];
 
 // Components only some pages use: one extra stylesheet each (file name → components), linked by those pages.

@@ -46,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new TableDirectoryStore(Tables(sp), sp.GetRequiredService<TimeProvider>(), TablePrefix(sp)));
         services.AddSingleton(sp => new AdvisorInbox(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new OperatorBaskets(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new NeedSearchIndex(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new TableNeedStats(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new SentEmailLedger(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new EmailBudget(Tables(sp), TablePrefix(sp)));

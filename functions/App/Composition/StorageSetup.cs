@@ -9,6 +9,7 @@ namespace ConseillersEntreprises.App.Composition;
 public sealed partial class StorageSetup(
     AdvisorInbox inbox,
     OperatorBaskets baskets,
+    NeedSearchIndex needSearch,
     TableNeedStats stats,
     SentEmailLedger ledger,
     EmailBudget emailBudget,
@@ -21,6 +22,7 @@ public sealed partial class StorageSetup(
         {
             await inbox.EnsureCreatedAsync(cancellationToken);
             await baskets.EnsureCreatedAsync(cancellationToken);
+            await needSearch.EnsureCreatedAsync(cancellationToken);
             await stats.EnsureCreatedAsync(cancellationToken);
             await ledger.EnsureCreatedAsync(cancellationToken);
             await emailBudget.EnsureCreatedAsync(cancellationToken);

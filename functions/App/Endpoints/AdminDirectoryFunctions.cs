@@ -79,30 +79,49 @@ public sealed class AdminDirectoryFunctions(
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
         body.Position = 0;
-        var (document, problems, lines) = AdvisorCsv.Import(body, snapshot.Document);
-        if (document is null)
+        // Every problem in one answer: those of the file itself and the validator's, each at its line and column.
+        var (document, fileProblems, lines) = AdvisorCsv.Import(body, snapshot.Document);
+        var problems = fileProblems.ToList();
+        if (document is not null)
         {
-            return TypedResults.ValidationProblem(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-                title: "Les conseillers n'ont pas été enregistrés");
+            problems.AddRange(DirectoryValidator.Validate(document, territories)
+                .Select(p => AdvisorCsv.ProblemForPeople(p, lines) ?? new CsvProblem(0, null, p.Message)));
         }
 
-        return await ValidateAndStoreAsync(document, cancellationToken, path => AdvisorCsv.PathForPeople(path, lines));
+        if (problems.Count > 0)
+        {
+            var ordered = problems
+                .OrderBy(p => p.Line)
+                .ThenBy(p => p.Column is null ? -1 : AdvisorCsv.ColumnOrder(p.Column))
+                .GroupBy(p => p.Place)
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).Distinct(StringComparer.Ordinal).ToArray());
+            // A detail of our own: the framework's default one speaks of JSON, which this file is not.
+            return TypedResults.ValidationProblem(ordered,
+                detail: "Corrigez le fichier aux lignes et colonnes indiquées, puis importez-le de nouveau : rien n'a été enregistré.",
+                title: $"Les conseillers n'ont pas été enregistrés : {problems.Count} problème{(problems.Count > 1 ? "s" : string.Empty)} à corriger dans le fichier");
+        }
+
+        return await StoreAsync(document!, cancellationToken);
     }
 
-    /// <param name="pathForPeople">How a problem's JSON path is shown (the CSV import names spreadsheet lines instead).</param>
-    private async Task<IResult> ValidateAndStoreAsync(DirectoryDocument? document, CancellationToken ct, Func<string, string>? pathForPeople = null)
+    private async Task<IResult> ValidateAndStoreAsync(DirectoryDocument? document, CancellationToken ct)
     {
         var problems = DirectoryValidator.Validate(document, territories);
         if (problems.Count > 0)
         {
             return TypedResults.ValidationProblem(
-                problems.GroupBy(p => pathForPeople?.Invoke(p.Path) ?? p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
                 title: $"L'annuaire n'a pas été enregistré : {problems.Count} problème(s) à corriger");
         }
 
-        var version = await store.SaveAsync(document!, ct);
-        current.Swap(version, document!); // This instance routes with it at once; others pick it up on their next poll.
-        return TypedResults.Ok(new DirectoryCounts(version, document!.Themes.Count, document.Themes.Sum(t => t.Subjects.Count),
+        return await StoreAsync(document!, ct);
+    }
+
+    private async Task<IResult> StoreAsync(DirectoryDocument document, CancellationToken ct)
+    {
+        var version = await store.SaveAsync(document, ct);
+        current.Swap(version, document); // This instance routes with it at once; others pick it up on their next poll.
+        return TypedResults.Ok(new DirectoryCounts(version, document.Themes.Count, document.Themes.Sum(t => t.Subjects.Count),
             document.Institutions.Count, document.Antennas.Count, document.Advisors.Count));
     }
 

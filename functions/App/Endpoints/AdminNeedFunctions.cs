@@ -1,7 +1,10 @@
 using ConseillersEntreprises.App.Directory;
 using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.App.Workflow;
+using ConseillersEntreprises.Core.Geography;
 using ConseillersEntreprises.Core.Needs;
+using ConseillersEntreprises.Core.Routing;
+using ConseillersEntreprises.Core.Time;
 using ConseillersEntreprises.Storage.Projections;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +13,14 @@ using Microsoft.DurableTask.Client;
 namespace ConseillersEntreprises.App.Endpoints;
 
 /// <summary>The operators' quality follow-up: baskets of needs, and the actions on a need (comment, add an advisor, cancel).</summary>
-public sealed class AdminNeedFunctions(OperatorAccess access, OperatorBaskets baskets, NeedWorkflow workflow, CurrentDirectory directory)
+public sealed class AdminNeedFunctions(
+    OperatorAccess access,
+    OperatorBaskets baskets,
+    NeedSearchIndex needSearch,
+    NeedWorkflow workflow,
+    CurrentDirectory directory,
+    TerritoryIndex territories,
+    TimeProvider time)
 {
     [Function("AdminBasket")]
     public async Task<IResult> AdminBasket(
@@ -18,6 +28,16 @@ public sealed class AdminNeedFunctions(OperatorAccess access, OperatorBaskets ba
         string name,
         CancellationToken cancellationToken) =>
         access.Check(request.Context()).Refusal ?? await BasketAsync(name, baskets, workflow, cancellationToken);
+
+    /// <summary>
+    /// <c>GET /api/admin/needs?q=</c>: the needs matching a company name (partial), a SIRET, a contact email or a need id,
+    /// most recent first, at most <see cref="NeedSearch.MaxResults"/>.
+    /// </summary>
+    [Function("AdminSearchNeeds")]
+    public async Task<IResult> AdminSearchNeeds(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/needs")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        access.Check(request.Context()).Refusal ?? await SearchNeedsAsync(request.Query["q"].ToString(), cancellationToken);
 
     [Function("AdminNeed")]
     public async Task<IResult> AdminNeed(
@@ -41,6 +61,18 @@ public sealed class AdminNeedFunctions(OperatorAccess access, OperatorBaskets ba
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         access.Check(request.Context()).ThenAsync<AddAdvisorRequest>(request, (body, email) => AddAdvisorAsync(needId, body, email, client, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// <c>GET /api/admin/needs/{needId}/advisor-candidates?q=</c>: the advisors an operator may add to the need, searched
+    /// by name, institution, antenna, territory or id (<see cref="AdvisorSearch"/>); without <c>q</c>, those the routing
+    /// keeps for the need's subject and commune and those covering its département. Advisors already on it are left out.
+    /// </summary>
+    [Function("AdminAdvisorCandidates")]
+    public async Task<IResult> AdminAdvisorCandidates(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/needs/{needId}/advisor-candidates")] HttpRequest request,
+        string needId,
+        CancellationToken cancellationToken) =>
+        access.Check(request.Context()).Refusal ?? await AdvisorCandidatesAsync(needId, request.Query["q"].ToString(), cancellationToken);
 
     [Function("AdminCancel")]
     public Task<IResult> AdminCancel(
@@ -112,6 +144,76 @@ public sealed class AdminNeedFunctions(OperatorAccess access, OperatorBaskets ba
         return Outcome(await workflow.ApplyAsync(client, needId, CommentPosted.ByOperator(operatorEmail, text), ct));
     }
 
+    /// <summary>
+    /// A partial name reads the word partitions starting with the query's longest word, up to this many rows, before the
+    /// other words and the date order are applied: a two-letter prefix of a common word stops here rather than read a year.
+    /// </summary>
+    private const int MaxNameRowsRead = 1000;
+
+    private async Task<IResult> SearchNeedsAsync(string? text, CancellationToken ct)
+    {
+        if (text is { Length: > 200 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["La recherche tient en 200 caractères au plus"] });
+        }
+
+        if (NeedSearch.Parse(text) is not { } query || (query.Key is null && query.NeedId is null && query.Words.Count == 0))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["q"] = ["Saisissez le nom de l'entreprise (2 lettres au moins), son SIRET, l'adresse email du contact ou l'identifiant du besoin"],
+            }, detail: "Précisez la recherche.", title: "Recherche de besoins impossible");
+        }
+
+        var found = new List<NeedSearchRow>();
+        if (query.NeedId is not null && await workflow.LoadAsync(query.NeedId, ct) is { } byId)
+        {
+            found.Add(NeedSearchRow.Of(byId));
+        }
+
+        if (query.Key is not null)
+        {
+            found.AddRange((await needSearch.ByKeyAsync(query.Key, NeedSearch.MaxResults, ct)).Select(NeedSearchRow.Of));
+        }
+        else if (query.Words.Count > 0)
+        {
+            var rows = await needSearch.ByPrefixAsync(NeedSearch.WordPrefix + query.Words[0], MaxNameRowsRead, ct);
+            found.AddRange(rows.Where(r => NeedSearch.NameMatches(query.Words, r.NameWords)).Select(NeedSearchRow.Of));
+        }
+
+        return TypedResults.Ok(found
+            .DistinctBy(r => r.NeedId, StringComparer.Ordinal)
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(NeedSearch.MaxResults)
+            .ToList());
+    }
+
+    private async Task<IResult> AdvisorCandidatesAsync(string needId, string? query, CancellationToken ct)
+    {
+        if (query is { Length: > 200 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["La recherche tient en 200 caractères au plus"] });
+        }
+
+        if (await workflow.LoadAsync(needId, ct) is not { } state)
+        {
+            return NotFound();
+        }
+
+        if (directory.Snapshot is not { } snapshot)
+        {
+            return TypedResults.Problem(statusCode: 503, title: "Annuaire absent", detail: "Aucun annuaire n'est chargé pour le moment.");
+        }
+
+        // "Kept by the routing" as the explanation says it for the need's subject and commune.
+        var kept = snapshot.Routing.Route(new RoutingRequest(state.SubjectId, state.Company.CommuneCode, null, ParisTime.Today(time.GetUtcNow())))
+            .Select(a => a.AdvisorId)
+            .ToHashSet(StringComparer.Ordinal);
+        var onNeed = state.Matches.Select(m => m.AdvisorId).ToHashSet(StringComparer.Ordinal);
+        return TypedResults.Ok(AdvisorSearch.Search(snapshot.Document, territories,
+            new AdvisorSearchRequest(state.SubjectId, state.Company.CommuneCode, kept, onNeed, query)));
+    }
+
     private async Task<IResult> AddAdvisorAsync(string needId, AddAdvisorRequest? request, string operatorEmail, DurableTaskClient client, CancellationToken ct)
     {
         var advisor = directory.Snapshot?.Document.Advisors.FirstOrDefault(a => a.Id == request?.AdvisorId && a.Active);
@@ -141,6 +243,15 @@ public sealed class AdminNeedFunctions(OperatorAccess access, OperatorBaskets ba
     private static IResult Outcome(WorkflowOutcome outcome) => CommandResults.From(outcome, state => TypedResults.Ok(state), NotFound());
 
     private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Besoin introuvable", detail: "Ce besoin n'existe pas.");
+
+    /// <summary>One need found by the operators' search.</summary>
+    public sealed record NeedSearchRow(string NeedId, DateTimeOffset CreatedAt, string? Subject, string? CompanyName, string? Siret, string? CommuneName, string? ContactEmail)
+    {
+        public static NeedSearchRow Of(NeedSearchEntry e) => new(e.NeedId, e.CreatedAt, e.Subject, e.CompanyName, e.Siret, e.CommuneName, e.ContactEmail);
+
+        public static NeedSearchRow Of(NeedState s) =>
+            new(s.NeedId, s.CreatedAt, s.SubjectLabel, s.Company.Name, s.Company.Siret, s.Company.CommuneName, s.Contact.Email);
+    }
 
     public sealed record BasketRow(string NeedId, string? Reason, DateTimeOffset At)
     {

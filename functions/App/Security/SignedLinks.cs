@@ -34,4 +34,10 @@ public sealed class SignedLinks(LinkTokens tokens, IOptions<SiteOptions> site, I
     }
 
     public Uri OperatorBaskets => new(SiteUrl, "operateur/");
+
+    /// <summary>
+    /// The need in the operators' space (<c>/operateur/#besoin={needId}</c>, the route of its need view). No token in it:
+    /// the space asks for a sign-in link when the tab has none, then opens this need.
+    /// </summary>
+    public Uri OperatorNeed(string needId) => new(SiteUrl, $"operateur/#besoin={Uri.EscapeDataString(needId)}");
 }

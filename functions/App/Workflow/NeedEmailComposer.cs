@@ -36,7 +36,7 @@ public sealed class NeedEmailComposer(
         var emails = new List<EmailMessage>();
         foreach (var address in operators.CurrentValue.Emails.Select(a => a.Trim()).Where(a => a.Length > 0))
         {
-            emails.Add(renderer.RenderOperatorAlert(alert, state, address, links.OperatorBaskets)
+            emails.Add(renderer.RenderOperatorAlert(alert, state, address, links.OperatorNeed(state.NeedId))
                 with { IdempotencyKey = $"{alert.EffectId}:{address.ToUpperInvariant()}" });
         }
 

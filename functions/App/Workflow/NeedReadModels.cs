@@ -9,10 +9,41 @@ namespace ConseillersEntreprises.App.Workflow;
 
 /// <summary>
 /// The read models a decision changes besides the need itself: the inbox rows of the advisors it touched, the need's
-/// row of the public stats, the operators' baskets. Upserts from the state given, so a replay converges.
+/// row of the public stats, the operators' baskets, the operators' need search. Upserts from the state given, so a
+/// replay converges.
 /// </summary>
-public sealed class NeedReadModels(AdvisorInbox inbox, OperatorBaskets baskets, TableNeedStats stats, TerritoryIndex territories, CurrentDirectory directory)
+public sealed class NeedReadModels(
+    AdvisorInbox inbox,
+    OperatorBaskets baskets,
+    TableNeedStats stats,
+    NeedSearchIndex search,
+    TerritoryIndex territories,
+    CurrentDirectory directory)
 {
+    /// <summary>
+    /// The need's search rows (<see cref="NeedSearch.KeysOf"/>: SIRET, contact email, company name words; about five per
+    /// need). What they hold is fixed at submission, so they are written by the submission's decision only.
+    /// </summary>
+    public async Task IndexForSearchAsync(NeedState state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var rowKey = NeedSearchIndex.RowKeyOf(state.CreatedAt, state.NeedId);
+        var nameWords = string.Join(' ', NeedSearch.NameWords(state.Company.Name));
+        await search.UpsertAsync(NeedSearch.KeysOf(state).Select(key => new NeedSearchEntry
+        {
+            PartitionKey = key,
+            RowKey = rowKey,
+            NeedId = state.NeedId,
+            CreatedAt = state.CreatedAt,
+            Subject = state.SubjectLabel,
+            CompanyName = state.Company.Name,
+            NameWords = nameWords,
+            Siret = state.Company.Siret,
+            CommuneName = state.Company.CommuneName,
+            ContactEmail = state.Contact.Email,
+        }), ct);
+    }
+
     /// <summary>
     /// Only the rows of <paramref name="advisorIds"/> (rewriting every advisor's row was a third of all storage requests);
     /// a cancellation touches every advisor's row.

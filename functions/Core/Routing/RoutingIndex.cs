@@ -158,13 +158,16 @@ public sealed class RoutingIndex
         foreach (var candidate in routes.All)
         {
             var advisor = candidate.Advisor;
+            LeftOutAdvisor LeftOut(string rule, string reason) =>
+                new(advisor.AdvisorId, advisor.AdvisorName, rule, reason) { InstitutionName = advisor.InstitutionName, AntennaName = advisor.AntennaName };
+
             if (!candidate.Active)
             {
-                leftOut.Add(new(advisor.AdvisorId, advisor.AdvisorName, "inactive", "Conseiller inactif"));
+                leftOut.Add(LeftOut(LeftOutRules.Inactive, "Conseiller inactif"));
             }
             else if (commune is null)
             {
-                leftOut.Add(new(advisor.AdvisorId, advisor.AdvisorName, "commune",
+                leftOut.Add(LeftOut(LeftOutRules.Commune,
                     string.IsNullOrWhiteSpace(request.CommuneCode)
                         ? "Commune de l'entreprise inconnue : le besoin ne peut être orienté que par l'équipe"
                         : $"Code commune « {request.CommuneCode.Trim()} » inconnu"));
@@ -172,14 +175,13 @@ public sealed class RoutingIndex
             else if (!candidate.Coverage.Covers(commune))
             {
                 var where = $"{commune.Name} ({commune.Code})";
-                leftOut.Add(new(advisor.AdvisorId, advisor.AdvisorName, "territory", candidate.HasSpecificTerritories
+                leftOut.Add(LeftOut(LeftOutRules.Territory, candidate.HasSpecificTerritories
                     ? $"Territoire : les territoires spécifiques du conseiller ne couvrent pas {where}"
                     : $"Territoire : l'antenne {advisor.AntennaName} ne couvre pas {where}"));
             }
             else if (FirstFailedFilter(candidate, commune.Code, request) is { } failed)
             {
-                leftOut.Add(new(advisor.AdvisorId, advisor.AdvisorName, "filter",
-                    failed.Filter.Describe(failed.Check, commune.Code, request.Company, request.Today)));
+                leftOut.Add(LeftOut(LeftOutRules.Filter, failed.Filter.Describe(failed.Check, commune.Code, request.Company, request.Today)));
             }
             else
             {

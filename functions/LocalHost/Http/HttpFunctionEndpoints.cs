@@ -57,7 +57,9 @@ public static class HttpFunctionEndpoints
 
     private static Func<HttpContext, object?> Binder(LocalFunction function, ParameterInfo parameter)
     {
-        if (parameter == function.Trigger)
+        // By position, not by reference: reflection may hand out two ParameterInfo objects for the same parameter when
+        // several hosts start at once (seen as a start-up failure of one integration test among many in parallel).
+        if (parameter.Member == function.Trigger.Member && parameter.Position == function.Trigger.Position)
         {
             return parameter.ParameterType == typeof(HttpRequest)
                 ? context => context.Request

@@ -8,8 +8,9 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 
 /// <summary>
 /// The operators' space /operateur/: sign-in by an emailed link, the "Sans conseiller" basket, the need view and its
-/// actions (add an advisor the routing proposes, comment, cancel with a reason), the expired / tampered link, and the
-/// advisors' CSV import that lists every problem.
+/// actions (add an advisor found by a search, behind a confirmation; comment; cancel with a reason), the need search,
+/// the operator alert's link, the expired / tampered link, the advisors' CSV import that lists every problem at once,
+/// and the routing explanation (commune required, left-out advisors grouped by reason).
 /// </summary>
 [Collection(E2EGroup.Name)]
 public sealed class OperatorSpaceTests(E2EApp app)
@@ -93,24 +94,59 @@ public sealed class OperatorSpaceTests(E2EApp app)
         await Expect(page.GetByTestId("company")).ToContainTextAsync("33063");
         await Expect(page.GetByTestId("contact")).ToContainTextAsync("Jeanne Roux");
         await Expect(page.GetByTestId("no-match")).ToBeVisibleAsync();
-        var candidate = page.Locator($"[data-testid='advisor-candidate'][data-advisor-id='{advisor.Id}']");
-        await Expect(candidate).ToContainTextAsync(advisor.Name);
-        await Expect(candidate).ToHaveAttributeAsync("data-kept", "false"); // competent on the subject, out of its territory
+
+        // "Ajouter un conseiller": nobody is kept for Bordeaux nor covers the Gironde, so nothing is proposed…
+        await Expect(page.GetByTestId("advisor-search-status")).ToContainTextAsync("ni ne couvre le département Gironde (33)");
+        await Expect(page.GetByTestId("advisor-candidate")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "42-operateur-besoin");
         await Accessibility.AssertNoViolationsAsync(page, "the operators' need view");
 
-        // Nothing chosen: asked for an advisor. Then the proposed advisor is added and gets the new-need email.
-        await page.GetByTestId("add-advisor-submit").ClickAsync();
-        await Expect(page.Locator("#advisor-choice-messages")).ToContainTextAsync("Choisissez un conseiller");
-        await Accessibility.AssertNoViolationsAsync(page, "the need view, no advisor chosen");
-        await candidate.Locator("label").ClickAsync();
-        await page.GetByTestId("add-advisor-submit").ClickAsync();
+        // …a search by territory finds the five advisors of the Lot-et-Garonne, counted in the live region…
+        await page.GetByTestId("advisor-search").FillAsync("lot-et-garonne");
+        await page.GetByTestId("advisor-search").PressAsync("Enter");
+        await Expect(page.GetByTestId("advisor-search-status")).ToHaveTextAsync("5 conseillers trouvés.");
+        await Expect(page.GetByTestId("advisor-candidate")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#advisor-search-status")).ToHaveAttributeAsync("aria-live", "polite");
+        // …the one competent on the subject first, then by name (typing searches as one goes).
+        await page.GetByTestId("advisor-search").FillAsync("camille urssaf");
+        await Expect(page.GetByTestId("advisor-search-status")).ToHaveTextAsync("1 conseiller trouvé.");
+        var candidate = page.Locator($"[data-testid='advisor-candidate'][data-advisor-id='{advisor.Id}']");
+        await Expect(candidate).ToContainTextAsync(advisor.Name);
+        await Expect(candidate).ToContainTextAsync("Urssaf, Urssaf Lot-et-Garonne");
+        await Expect(candidate).ToContainTextAsync("Territoire : Lot-et-Garonne (47)");
+        await Expect(candidate).ToHaveAttributeAsync("data-kept", "false");
+        await Expect(candidate).ToHaveAttributeAsync("data-covers-departement", "false");
+        await Accessibility.AssertNoViolationsAsync(page, "the advisor search with its result");
+
+        // Choosing asks for a confirmation that says who and warns that the advisor works elsewhere; nothing is added yet.
+        await candidate.GetByTestId("advisor-choose").ClickAsync();
+        var confirm = page.GetByTestId("advisor-confirm");
+        await Expect(confirm).ToBeVisibleAsync();
+        await Keyboard.AssertFocusedAsync(page, "#advisor-confirm-title", "choosing an advisor");
+        await Expect(page.GetByTestId("advisor-confirm-facts")).ToContainTextAsync(advisor.Name);
+        await Expect(page.GetByTestId("advisor-confirm-facts")).ToContainTextAsync("Urssaf Lot-et-Garonne");
+        await Expect(page.GetByTestId("advisor-confirm-facts")).ToContainTextAsync("Lot-et-Garonne (47)");
+        await Expect(page.GetByTestId("advisor-confirm-warning")).ToContainTextAsync("ne couvre pas le département de l'entreprise, Gironde (33)");
+        await Screenshots.SaveAsync(page, "42b-operateur-ajout-conseiller");
+        await Accessibility.AssertNoViolationsAsync(page, "the confirmation of an advisor to add");
+        await page.GetByTestId("add-advisor-back").ClickAsync();
+        await Expect(confirm).ToBeHiddenAsync();
+        await Keyboard.AssertFocusedAsync(page, $"[data-advisor-id='{advisor.Id}'] [data-testid='advisor-choose']", "choosing another advisor");
+        await Expect(page.GetByTestId("match")).ToHaveCountAsync(0);
+
+        // Confirmed with the keyboard alone: Enter on "Choisir", Tab to "Confirmer l'ajout", Enter.
+        await page.Keyboard.PressAsync("Enter");
+        await Keyboard.AssertFocusedAsync(page, "#advisor-confirm-title", "choosing an advisor with the keyboard");
+        await page.Keyboard.PressAsync("Tab");
+        await Keyboard.AssertFocusedAsync(page, "[data-testid='add-advisor-confirm']", "Tab from the confirmation's title");
+        await page.Keyboard.PressAsync("Enter");
         var match = page.Locator($"[data-testid='match'][data-advisor-id='{advisor.Id}']");
         await Expect(match).ToHaveAttributeAsync("data-status", "quo");
         await Expect(page.GetByTestId("need-success")).ToContainTextAsync(advisor.Name);
         await Keyboard.AssertFocusedAsync(page, "#need-alert", "adding an advisor");
         await Expect(page.GetByTestId("need-status")).ToHaveAttributeAsync("data-status", "quo");
-        await Expect(candidate).ToHaveCountAsync(0); // already on the need: no longer proposed
+        await page.GetByTestId("advisor-search").FillAsync("camille urssaf");
+        await Expect(page.GetByTestId("advisor-search-status")).ToContainTextAsync("Aucun conseiller actif ne correspond"); // on the need: no longer proposed
         var email = await app.Mailbox.WaitForAsync(advisor.Email, e => e.Mentions(needId), "new need added by an operator");
         Assert.NotEmpty(email.LinksTo(app.BaseUrl, "conseiller/besoin.html"));
 
@@ -150,9 +186,44 @@ public sealed class OperatorSpaceTests(E2EApp app)
         await Expect(page.GetByTestId("home-view")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("need-view")).ToBeHiddenAsync();
 
-        // Opening an unknown need by its id.
-        await page.GetByTestId("open-need-id").FillAsync("inconnu-" + app.Run);
-        await page.GetByTestId("open-need-submit").ClickAsync();
+        // Finding the need: by a part of the company's name, case ignored; the table links to the need view.
+        await Expect(page.Locator("#suivi")).ToBeFocusedAsync(); // back on the home view, its baskets loaded
+        await page.GetByTestId("need-search-q").FillAsync("chartrons");
+        await page.GetByTestId("need-search-q").PressAsync("Enter");
+        var found = page.Locator($"[data-testid='need-search-row'][data-need-id='{needId}']");
+        await Expect(found).ToContainTextAsync("CAVE DES CHARTRONS");
+        await Expect(found).ToContainTextAsync(company.Siret);
+        await Expect(page.GetByTestId("need-search-status")).ToContainTextAsync("trouvé");
+        await Keyboard.AssertFocusedAsync(page, "#need-search-q", "searching for a need with Enter"); // the count is announced, focus stays
+        await Screenshots.SaveAsync(page, "41b-operateur-recherche");
+        await Accessibility.AssertNoViolationsAsync(page, "the need search with its results");
+        await found.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByTestId("need-subject")).ToHaveTextAsync(TestDirectory.SoloSubjectLabel);
+        await page.GetByTestId("back-to-baskets").ClickAsync();
+
+        // By its SIRET with spaces; an unknown name: nothing; nothing typed: the French message next to the field.
+        await page.GetByTestId("need-search-q").FillAsync($"{company.Siret[..3]} {company.Siret[3..6]} {company.Siret[6..9]} {company.Siret[9..]}");
+        await page.GetByTestId("need-search-q").PressAsync("Enter");
+        await Expect(found).ToBeVisibleAsync();
+        await page.GetByTestId("need-search-q").FillAsync("inconnu-" + app.Run);
+        await page.GetByTestId("need-search-submit").ClickAsync();
+        await Expect(page.GetByTestId("need-search-status")).ToHaveTextAsync($"Aucun besoin ne correspond à « inconnu-{app.Run} ».");
+        await Expect(page.GetByTestId("need-search-row")).ToHaveCountAsync(0);
+        await page.GetByTestId("need-search-q").FillAsync(string.Empty);
+        await page.GetByTestId("need-search-submit").ClickAsync();
+        await Expect(page.Locator("#need-search-q-messages")).ToContainTextAsync("Saisissez un nom d'entreprise");
+        await Accessibility.AssertNoViolationsAsync(page, "the need search without anything typed");
+
+        // The operators' alert email ("Sans conseiller") opens the operators' space on that need.
+        var alert = await app.Mailbox.WaitForAsync(app.OperatorEmail, e => e.Mentions(needId) && e.Subject.StartsWith("[Sans conseiller]", StringComparison.Ordinal), "operator alert");
+        var alertLink = alert.LinksTo(app.BaseUrl, "operateur/").Single();
+        Assert.Equal($"#besoin={needId}", alertLink.Fragment);
+        await page.GotoAsync(alertLink.ToString());
+        await Expect(page.GetByTestId("need-view")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("need-status")).ToHaveAttributeAsync("data-status", "cancelled");
+
+        // An unknown need in the address.
+        await page.GotoAsync($"/operateur/#besoin=inconnu-{app.Run}");
         await Expect(page.GetByTestId("need-problem")).ToContainTextAsync("inconnu-" + app.Run);
         await Accessibility.AssertNoViolationsAsync(page, "an unknown need");
         browser.AssertHealthy();
@@ -201,26 +272,50 @@ public sealed class OperatorSpaceTests(E2EApp app)
         var json = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-json").ClickAsync());
         Assert.Contains(TestDirectory.TeamSubject, await File.ReadAllTextAsync(await json.PathAsync(), Encoding.UTF8), StringComparison.Ordinal);
 
-        // No file chosen: asked for one.
+        // No file chosen: asked for one, next to the DSFR upload field.
+        await Expect(page.Locator(".fr-upload-group input.fr-upload#import-file")).ToHaveCountAsync(1);
         await page.GetByTestId("import-submit").ClickAsync();
         await Expect(page.Locator("#import-file-messages")).ToContainTextAsync("Choisissez le fichier");
+        await Expect(page.Locator("[data-field-group='import-file']")).ToHaveClassAsync(new Regex("fr-upload-group--error"));
         await Keyboard.AssertFocusedAsync(page, "#import-file", "importing without a file");
+        await Accessibility.AssertNoViolationsAsync(page, "the directory import without a file");
 
-        // One advisor moved to an antenna that does not exist: nothing is saved, the problem is listed.
-        var broken = csv.Replace(";urssaf-47;", ";antenne-inconnue;", StringComparison.Ordinal);
-        Assert.NotEqual(csv, broken);
+        // Three problems on three lines (an antenna that does not exist, an "actif" that is neither oui nor non, an
+        // address that is not one): all listed at once by line and column, in the file's order; nothing is saved.
+        Assert.Contains(";urssaf-47;", csv, StringComparison.Ordinal);
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        string Edit(int line, int column, string value)
+        {
+            var columns = lines[line - 1].Split(';');
+            columns[column] = value;
+            return string.Join(';', columns);
+        }
+
+        lines[1] = Edit(2, 1, "antenne-inconnue");
+        lines[2] = Edit(3, 7, "peut-être");
+        lines[3] = Edit(4, 5, "pas-une-adresse");
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
         {
             Name = "conseillers.csv",
             MimeType = "text/csv",
-            Buffer = Encoding.UTF8.GetBytes(broken),
+            Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n", lines)),
         });
         await page.GetByTestId("import-submit").ClickAsync();
         await Expect(page.GetByTestId("import-problems")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("import-problem").First).ToContainTextAsync("antenne-inconnue");
+        await Expect(page.GetByTestId("import-problem-count")).ToContainTextAsync("3 problèmes à corriger dans le fichier « conseillers.csv »");
+        var problems = page.GetByTestId("import-problem");
+        await Expect(problems).ToHaveCountAsync(3);
+        Assert.Equal(["ligne 2, colonne antenne_id", "ligne 3, colonne actif", "ligne 4, colonne email"],
+            await problems.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.path)"));
+        await Expect(problems.Nth(0)).ToContainTextAsync("Ligne 2, colonne antenne_id : Antenne « antenne-inconnue » inconnue");
+        await Expect(problems.Nth(1)).ToContainTextAsync("« peut-être » n'est ni « oui » ni « non »");
+        await Expect(problems.Nth(2)).ToContainTextAsync("pas-une-adresse");
+        await Expect(page.GetByTestId("import-problems")).Not.ToContainTextAsync("JSON");
         await Keyboard.AssertFocusedAsync(page, "[data-testid='import-result']", "importing a file with problems");
         await Screenshots.SaveAsync(page, "45-operateur-annuaire-import");
         await Accessibility.AssertNoViolationsAsync(page, "the directory import with its problems");
+        var after = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-csv").ClickAsync());
+        Assert.Equal(csv, await File.ReadAllTextAsync(await after.PathAsync(), Encoding.UTF8)); // all or nothing
 
         // The directory did not change: the advisor still gets its subject.
         var check = await app.Api.GetStringAsync("/api/catalog");
@@ -229,39 +324,63 @@ public sealed class OperatorSpaceTests(E2EApp app)
     }
 
     [Fact]
-    public async Task The_routing_explanation_shows_the_advisors_kept_and_left_out_with_their_reasons()
+    public async Task The_routing_explanation_needs_a_commune_and_shows_the_kept_then_the_left_out_grouped_by_reason()
     {
         await using var browser = await app.OpenBrowserAsync();
         var page = browser.Page;
         await browser.GotoAsync(app.OperatorLink(DateTimeOffset.UtcNow.AddHours(1)));
         await Expect(page.GetByTestId("workspace")).ToBeVisibleAsync();
 
-        // A SIRET that is not one: the API's message next to the field, focus on it.
+        // No commune: the form does not go, and says so next to the commune search (nothing is shown).
         await page.GetByTestId("routing-subject").SelectOptionAsync(TestDirectory.SoloSubject);
+        await page.GetByTestId("routing-submit").ClickAsync();
+        await Expect(page.Locator("#routing-commune-search-messages")).ToContainTextAsync("Recherchez la commune de l'entreprise");
+        await Keyboard.AssertFocusedAsync(page, "#routing-commune-search", "explaining without a commune");
+        await Expect(page.GetByTestId("routing-result")).ToBeHiddenAsync();
+        await Accessibility.AssertNoViolationsAsync(page, "the routing explanation without a commune");
+
+        // A SIRET that is not one: the API's message next to the field, focus on it.
+        await page.GetByTestId("routing-commune-search").FillAsync("Penne-d'Agenais");
+        await page.GetByTestId("routing-commune-submit").ClickAsync();
+        await Expect(page.GetByTestId("routing-commune")).ToHaveValueAsync("47203");
         await page.GetByTestId("routing-siret").FillAsync("123");
         await page.GetByTestId("routing-submit").ClickAsync();
         await Expect(page.Locator("#routing-siret-messages")).Not.ToBeEmptyAsync();
         await Keyboard.AssertFocusedAsync(page, "#routing-siret", "a SIRET the API refuses");
+        await Expect(page.Locator("#routing-commune-search-messages")).ToBeEmptyAsync();
         await Accessibility.AssertNoViolationsAsync(page, "the routing explanation with an error");
 
-        // Penne-d'Agenais (Lot-et-Garonne): the only advisor of the subject is kept.
+        // Penne-d'Agenais (Lot-et-Garonne): the only advisor of the subject is kept, nobody is left out.
         await page.GetByTestId("routing-siret").FillAsync(string.Empty);
-        await page.GetByTestId("routing-commune-search").FillAsync("Penne-d'Agenais");
-        await page.GetByTestId("routing-commune-submit").ClickAsync();
-        await Expect(page.GetByTestId("routing-commune")).ToHaveValueAsync("47203");
         await page.GetByTestId("routing-submit").ClickAsync();
-        await Expect(page.Locator($"[data-testid='routing-kept-advisor'][data-advisor-id='{app.Directory.Solo.Id}']")).ToBeVisibleAsync();
+        await Expect(page.Locator($"[data-testid='routing-kept-advisor'][data-advisor-id='{app.Directory.Solo.Id}']")).ToContainTextAsync("Urssaf, Urssaf Lot-et-Garonne");
+        await Expect(page.GetByTestId("routing-scope")).ToContainTextAsync("Commune : Penne-d'Agenais (47203)");
         await Keyboard.AssertFocusedAsync(page, "[data-testid='routing-result']", "explaining the routing");
         await Screenshots.SaveAsync(page, "46-operateur-routage");
         await Accessibility.AssertNoViolationsAsync(page, "the routing explanation");
 
-        // Bordeaux (Gironde): out of every antenna's territory, left out with the reason.
+        // Bordeaux (Gironde), the three advisors of the team subject: nobody kept; left out for their territory, in one
+        // folded group that says how many, in French (no rule code).
+        await page.GetByTestId("routing-subject").SelectOptionAsync(TestDirectory.TeamSubject);
         await page.GetByTestId("routing-commune-search").FillAsync("Bordeaux");
         await page.GetByTestId("routing-commune-search").PressAsync("Enter");
         await page.GetByTestId("routing-commune").SelectOptionAsync("33063");
         await page.GetByTestId("routing-submit").ClickAsync();
         await Expect(page.GetByTestId("routing-none")).ToBeVisibleAsync();
-        await Expect(page.Locator($"[data-testid='routing-left-out-advisor'][data-advisor-id='{app.Directory.Solo.Id}']")).Not.ToBeEmptyAsync();
+        var group = page.Locator("[data-testid='routing-left-out-group'][data-rule='territory']");
+        await Expect(group).ToHaveCountAsync(1);
+        await Expect(group.Locator("summary")).ToHaveTextAsync("Hors du territoire du conseiller (3)");
+        Assert.Equal("DETAILS", await group.EvaluateAsync<string>("g => g.tagName"));
+        Assert.False(await group.EvaluateAsync<bool>("g => g.open"));
+        var advisorOut = group.Locator($"[data-testid='routing-left-out-advisor'][data-advisor-id='{app.Directory.Team[0].Id}']");
+        await Expect(advisorOut).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("routing-result")).Not.ToContainTextAsync("territory");
+        await Accessibility.AssertNoViolationsAsync(page, "the routing explanation, territory group folded");
+        await group.Locator("summary").ClickAsync();
+        await Expect(advisorOut).ToContainTextAsync(app.Directory.Team[0].Name);
+        await Expect(advisorOut).ToContainTextAsync("CCI Lot-et-Garonne");
+        await Screenshots.SaveAsync(page, "47-operateur-routage-ecartes");
+        await Accessibility.AssertNoViolationsAsync(page, "the routing explanation, territory group open");
         browser.AssertHealthy();
     }
 

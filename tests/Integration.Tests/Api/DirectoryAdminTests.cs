@@ -172,19 +172,53 @@ public sealed class DirectoryAdminTests : IDisposable
     }
 
     [Fact]
-    public async Task Explain_needs_a_known_subject_and_a_valid_siret()
+    public async Task Explain_needs_a_known_subject_a_valid_siret_and_a_commune()
     {
         var client = await OperatorSession.SignInAsync(_host, _mailbox);
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/admin/directory", Json(SmallDirectory()))).StatusCode);
 
         var unknownSubject = await client.GetAsync("/api/admin/routing/explain?subjectId=nope&communeCode=47203");
         var badSiret = await client.GetAsync("/api/admin/routing/explain?subjectId=difficultes-tresorerie&siret=123");
-        var noCommune = await client.GetFromJsonAsync<JsonElement>("/api/admin/routing/explain?subjectId=difficultes-tresorerie");
+        var noCommune = await client.GetAsync("/api/admin/routing/explain?subjectId=difficultes-tresorerie");
+        var unknownCommune = await client.GetAsync("/api/admin/routing/explain?subjectId=difficultes-tresorerie&communeCode=99999");
 
         Assert.Equal(HttpStatusCode.BadRequest, unknownSubject.StatusCode);
         Assert.Contains("Sujet « nope » inconnu", await unknownSubject.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badSiret.StatusCode);
-        Assert.Empty(noCommune.GetProperty("kept").EnumerateArray());
-        Assert.All(noCommune.GetProperty("leftOut").EnumerateArray(), l => Assert.Equal("commune", l.GetProperty("rule").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, noCommune.StatusCode);
+        var noCommuneErrors = (await noCommune.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Choisissez la commune de l'entreprise (ou donnez son SIRET)", noCommuneErrors.GetProperty("communeCode")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownCommune.StatusCode);
+        Assert.Contains("Commune « 99999 » inconnue", await unknownCommune.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_lists_the_left_out_grouped_by_reason_filters_first_territories_last_in_french()
+    {
+        var client = await OperatorSession.SignInAsync(_host, _mailbox);
+        var directory = SmallDirectory();
+        directory.Advisors.Add(new Advisor { Id = "a3", AntennaId = "urssaf-33", Name = "Léa Roux", Email = "lea.roux@urssaf.example", Subjects = ["difficultes-tresorerie"], Active = false });
+        directory.Advisors.Add(new Advisor { Id = "a4", AntennaId = "urssaf-47", Name = "Marc Noël", Email = "marc.noel@urssaf.example", Subjects = ["difficultes-tresorerie"] });
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/admin/directory", Json(directory))).StatusCode);
+
+        // Bordeaux: a2 (Gironde) is competent but its 3-year filter fails without company facts; a3 is inactive;
+        // a1 and a4 (Lot-et-Garonne) are out of their territory.
+        var explain = await client.GetFromJsonAsync<JsonElement>("/api/admin/routing/explain?subjectId=difficultes-tresorerie&communeCode=33063");
+
+        Assert.Equal("33063", explain.GetProperty("communeCode").GetString());
+        Assert.Equal("Bordeaux", explain.GetProperty("communeName").GetString());
+        Assert.Empty(explain.GetProperty("kept").EnumerateArray());
+        var leftOut = explain.GetProperty("leftOut").EnumerateArray().ToList();
+        Assert.Equal(["a2:filter", "a3:inactive", "a1:territory", "a4:territory"],
+            leftOut.Select(l => $"{l.GetProperty("advisorId").GetString()}:{l.GetProperty("rule").GetString()}"));
+        Assert.All(leftOut, l => Assert.Equal("Urssaf", l.GetProperty("institution").GetString()));
+        Assert.Equal("Urssaf Gironde", leftOut[0].GetProperty("antenna").GetString());
+        Assert.StartsWith("Écarté par un filtre", leftOut[0].GetProperty("reasonLabel").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Conseiller inactif", leftOut[1].GetProperty("reasonLabel").GetString());
+        Assert.Equal("Hors du territoire du conseiller", leftOut[2].GetProperty("reasonLabel").GetString());
+        Assert.Contains("ne couvre pas Bordeaux (33063)", leftOut[2].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["filter:1", "inactive:1", "territory:2"], explain.GetProperty("leftOutGroups").EnumerateArray()
+            .Select(g => $"{g.GetProperty("rule").GetString()}:{g.GetProperty("count").GetInt32()}"));
+        Assert.Equal("Hors du territoire du conseiller", explain.GetProperty("leftOutGroups")[2].GetProperty("label").GetString());
     }
 }

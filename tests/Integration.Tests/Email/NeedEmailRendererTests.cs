@@ -380,19 +380,20 @@ public sealed class NeedEmailRendererTests
     public void Operator_alert_for_an_unrouted_need_gives_the_reason_the_need_and_the_admin_link()
     {
         var submitted = Submit();
-        var admin = new Uri("https://site.example.fr/operateur/besoin.html?id=need-1&corbeille=unrouted");
+        var admin = new Uri("https://site.example.fr/operateur/#besoin=need-1");
 
         var email = _renderer.RenderOperatorAlert(submitted.Alert(OperatorBasket.Unrouted), submitted.State, "ops@example.fr", admin);
 
         Assert.Equal("ops@example.fr", email.To);
-        Assert.Equal($"[Besoins sans conseiller] {Title}", email.Subject);
+        Assert.Equal($"[Sans conseiller] {Title}", email.Subject);
+        email.Says("Un besoin vient d'entrer dans le panier « Sans conseiller » du suivi qualité.");
         email.Says("Aucun conseiller compétent n'a été trouvé pour ce besoin");
         email.Says("Référence : need-1");
         email.Says("Statut : sans conseiller");
         email.Says("Contact : Camille Dupont, 06 12 34 56 78, camille.dupont@example.fr");
         email.Says("Nous avons un retard de paiement important d'un client.");
         email.Links(admin, "Ouvrir le besoin dans l'espace opérateur");
-        Assert.Contains("href=\"https://site.example.fr/operateur/besoin.html?id=need-1&amp;corbeille=unrouted\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://site.example.fr/operateur/#besoin=need-1\"", email.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -403,7 +404,7 @@ public sealed class NeedEmailRendererTests
 
         var email = _renderer.RenderOperatorAlert(followUp.Alert(OperatorBasket.NoAnswer), followUp.State, "ops@example.fr", SiteUrl);
 
-        Assert.Equal($"[Besoins sans réponse] {Title}", email.Subject);
+        Assert.Equal($"[Sans réponse à J+9] {Title}", email.Subject);
         email.Says("Conseillers sans réponse Marie Martin (CCI Lot-et-Garonne, CCI Agen) — marie.martin@cci47.example.fr");
         email.Says("Paul Bernard (Urssaf Aquitaine, Urssaf Agen) — paul.bernard@urssaf.example.fr : refusé (pas pour moi)");
     }
@@ -416,7 +417,7 @@ public sealed class NeedEmailRendererTests
 
         var email = _renderer.RenderOperatorAlert(abandoned.Alert(OperatorBasket.Abandoned), abandoned.State, "ops@example.fr", SiteUrl);
 
-        Assert.Equal($"[Abandonnés] {Title}", email.Subject);
+        Assert.Equal($"[Abandonné] {Title}", email.Subject);
         email.Says("Statut : abandonné (personne ne l'a pris en charge dans les délais)");
         email.Says("Marie Martin (CCI Lot-et-Garonne, CCI Agen) — marie.martin@cci47.example.fr : abandonné (sans réponse dans les délais)");
         email.DoesNotSay("refusé par tous");

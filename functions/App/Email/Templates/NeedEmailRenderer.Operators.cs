@@ -25,7 +25,7 @@ public sealed partial class NeedEmailRenderer
 
         var document = NewDocument()
             .Paragraph("Bonjour,")
-            .Paragraph($"Un besoin vient d'entrer dans la corbeille « {BasketLabel(alert.Basket)} ».")
+            .Paragraph($"Un besoin vient d'entrer dans le panier « {BasketLabel(alert.Basket)} » du suivi qualité.")
             .Paragraph(alert.Reason)
             .Heading("Le besoin")
             .Facts(
@@ -58,14 +58,14 @@ public sealed partial class NeedEmailRenderer
         return document.Build(operatorEmail, $"[{BasketLabel(alert.Basket)}] {NeedTitle(state)}");
     }
 
-    /// <summary>The basket's name in the operators' space.</summary>
+    /// <summary>The basket's name, word for word as the operators' space names its tab (site/js/operateur.js, BASKETS).</summary>
     public static string BasketLabel(OperatorBasket basket) => basket switch
     {
-        OperatorBasket.Unrouted => "Besoins sans conseiller",
-        OperatorBasket.NoAnswer => "Besoins sans réponse",
+        OperatorBasket.Unrouted => "Sans conseiller",
+        OperatorBasket.NoAnswer => "Sans réponse à J+9",
         OperatorBasket.LastChance => "Dernière relance",
-        OperatorBasket.Refused => "Refusés par tous",
-        OperatorBasket.Abandoned => "Abandonnés",
+        OperatorBasket.Refused => "Refusé par tous les conseillers",
+        OperatorBasket.Abandoned => "Abandonné",
         _ => basket.ToString(),
     };
 
