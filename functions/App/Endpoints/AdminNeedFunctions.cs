@@ -206,9 +206,12 @@ public sealed class AdminNeedFunctions(
         }
 
         // "Kept by the routing" as the explanation says it for the need's subject and commune.
-        var kept = snapshot.Routing.Route(new RoutingRequest(state.SubjectId, state.Company.CommuneCode, null, ParisTime.Today(time.GetUtcNow())))
-            .Select(a => a.AdvisorId)
-            .ToHashSet(StringComparer.Ordinal);
+        // A need outside the catalogue has no subject to route on: nobody is kept, the département still ranks first.
+        var kept = state.SubjectId is null
+            ? []
+            : snapshot.Routing.Route(new RoutingRequest(state.SubjectId, state.Company.CommuneCode, null, ParisTime.Today(time.GetUtcNow())))
+                .Select(a => a.AdvisorId)
+                .ToHashSet(StringComparer.Ordinal);
         var onNeed = state.Matches.Select(m => m.AdvisorId).ToHashSet(StringComparer.Ordinal);
         return TypedResults.Ok(AdvisorSearch.Search(snapshot.Document, territories,
             new AdvisorSearchRequest(state.SubjectId, state.Company.CommuneCode, kept, onNeed, query)));

@@ -49,7 +49,9 @@ public static class AdvisorSearch
             }
 
             var kept = request.KeptByRouting.Contains(advisor.Id);
-            var competent = advisor.Subjects.Contains(request.SubjectId, StringComparer.Ordinal) && institution.Subjects.Contains(request.SubjectId, StringComparer.Ordinal);
+            var competent = request.SubjectId is not null
+                && advisor.Subjects.Contains(request.SubjectId, StringComparer.Ordinal)
+                && institution.Subjects.Contains(request.SubjectId, StringComparer.Ordinal);
             var coversDepartement = departement is not null && facts.Covers(departement, territories);
             var rank = kept ? 0 : coversDepartement && competent ? 1 : coversDepartement ? 2 : competent ? 3 : 4;
             if (words.Length == 0 ? rank > 2 : !Matches(words, rawQuery, advisor, institution, antenna, facts))
@@ -136,13 +138,13 @@ public static class AdvisorSearch
     }
 }
 
-/// <param name="SubjectId">The need's subject: competence ranks higher.</param>
+/// <param name="SubjectId">The need's subject: competence ranks higher; null for a need outside the catalogue (nobody is competent).</param>
 /// <param name="CommuneCode">The company's commune (its département ranks higher); null when unknown.</param>
 /// <param name="KeptByRouting">The advisors the routing keeps for this subject and commune: first.</param>
 /// <param name="Excluded">Advisors already on the need: not proposed.</param>
 /// <param name="Query">Words typed by the operator; blank: only the plausible advisors.</param>
 public sealed record AdvisorSearchRequest(
-    string SubjectId,
+    string? SubjectId,
     string? CommuneCode,
     IReadOnlySet<string> KeptByRouting,
     IReadOnlySet<string> Excluded,

@@ -89,7 +89,7 @@ public sealed class UnregisteredAndOutsideCatalogueTests
         Assert.Equal("unrouted", created.GetProperty("status").GetString());
         var needId = created.GetProperty("needId").GetString()!;
         // The operator's inbox also holds its sign-in link: the alert is the second email.
-        var alert = Assert.Single(await harness.Mailbox.WaitForAsync(harness.Host.OperatorEmail, count: 2), e => e.Subject.StartsWith("[Besoins sans conseiller]", StringComparison.Ordinal));
+        var alert = Assert.Single(await harness.Mailbox.WaitForAsync(harness.Host.OperatorEmail, count: 2), e => e.Subject.StartsWith("[Sans conseiller]", StringComparison.Ordinal));
         Assert.Contains("Besoin hors catalogue : choisissez son sujet", alert.Text, StringComparison.Ordinal);
         Assert.Single(await harness.Mailbox.WaitForAsync(harness.CompanyEmail)); // its confirmation
         var row = Assert.Single((await operatorClient.GetFromJsonAsync<JsonElement>("/api/admin/baskets/unrouted")).EnumerateArray());
