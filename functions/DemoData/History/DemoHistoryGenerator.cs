@@ -49,6 +49,12 @@ public static class DemoHistoryGenerator
         (DemoOutcome.RefusedByAll, 10), (DemoOutcome.Abandoned, 14), (DemoOutcome.Cancelled, 6),
     ];
 
+    /// <summary>The open need of a company without SIRET yet.</summary>
+    public const int UnregisteredOpenIndex = 1;
+
+    /// <summary>The open need outside the catalogue.</summary>
+    public const int OutsideCatalogueOpenIndex = 2;
+
     /// <summary>The id of the first open need: submitted first, its creation instant is the history's anchor on later starts.</summary>
     public static string AnchorNeedId(int seed = DefaultSeed) => NeedId(seed, "open", 0);
 
@@ -145,7 +151,37 @@ public static class DemoHistoryGenerator
             return new DemoNeed(submission, submittedAt, script.Steps, outcome);
         }
 
-        public NeedSubmitted Open(int index) => Submission(NeedId(_seed, "open", index), _anchor);
+        /// <summary>
+        /// A recent need still open. Two of them show the submissions without full routing: a company without SIRET yet
+        /// (routed on its commune alone, as the intake does) and a need outside the catalogue (sent to nobody, waiting for
+        /// the operators to choose its subject).
+        /// </summary>
+        public NeedSubmitted Open(int index)
+        {
+            var submission = Submission(NeedId(_seed, "open", index), _anchor);
+            return index switch
+            {
+                UnregisteredOpenIndex => submission with
+                {
+                    Company = submission.Company with
+                    {
+                        Siret = null,
+                        Name = $"Projet de reprise – {submission.Company.Name}",
+                        NafCode = null,
+                        HeadcountBracket = null,
+                    },
+                    Advisors = _routing.Route(new RoutingRequest(submission.SubjectId!, submission.Company.CommuneCode, null, ParisTime.Today(_anchor))),
+                },
+                OutsideCatalogueOpenIndex => submission with
+                {
+                    SubjectId = null,
+                    SubjectLabel = NeedState.OutsideCatalogueLabel,
+                    Description = DemoTexts.OutsideCatalogueDescription,
+                    Advisors = [],
+                },
+                _ => submission,
+            };
+        }
 
         private void TakenOnThenClosed(Script script, IReadOnlyList<RoutedAdvisor> matches, DemoOutcome outcome)
         {

@@ -99,4 +99,9 @@ internal static class DemoTexts
         (Core.Needs.SatisfactionHelped.Partly, "Échange utile, mais les délais des dispositifs sont longs."),
         (Core.Needs.SatisfactionHelped.No, "Nous attendions une aide financière directe."),
     ];
+
+    /// <summary>A need the catalogue has no subject for.</summary>
+    public const string OutsideCatalogueDescription =
+        "Nous voudrions ouvrir notre boutique le dimanche à partir du printemps et nous ne savons pas quelles règles "
+        + "s'appliquent à nos deux salariés, ni à qui demander l'autorisation.";
 }

@@ -17,7 +17,7 @@ public sealed class ReflectedActivity(LocalFunction function, IServiceProvider s
     {
         await using var scope = services.CreateAsyncScope();
         var arguments = function.Method.GetParameters()
-            .Select(p => p == function.Trigger ? input : (object)CancellationToken.None)
+            .Select(p => function.IsTrigger(p) ? input : (object)CancellationToken.None)
             .ToArray();
         return await FunctionInvoker.InvokeAsync(function.Method, scope.ServiceProvider, arguments);
     }
@@ -26,7 +26,7 @@ public sealed class ReflectedActivity(LocalFunction function, IServiceProvider s
     public static void EnsureBindable(LocalFunction function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        var other = function.Method.GetParameters().FirstOrDefault(p => p != function.Trigger && p.ParameterType != typeof(CancellationToken));
+        var other = function.Method.GetParameters().FirstOrDefault(p => !function.IsTrigger(p) && p.ParameterType != typeof(CancellationToken));
         if (other is not null)
         {
             throw new NotSupportedException(

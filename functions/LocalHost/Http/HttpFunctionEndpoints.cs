@@ -57,9 +57,7 @@ public static class HttpFunctionEndpoints
 
     private static Func<HttpContext, object?> Binder(LocalFunction function, ParameterInfo parameter)
     {
-        // By position, not by reference: reflection may hand out two ParameterInfo objects for the same parameter when
-        // several hosts start at once (seen as a start-up failure of one integration test among many in parallel).
-        if (parameter.Member == function.Trigger.Member && parameter.Position == function.Trigger.Position)
+        if (function.IsTrigger(parameter))
         {
             return parameter.ParameterType == typeof(HttpRequest)
                 ? context => context.Request

@@ -47,7 +47,7 @@ public sealed partial class TimerFunctionRunner(LocalFunction function, IService
     {
         ArgumentNullException.ThrowIfNull(function);
         if (function.Trigger.ParameterType != typeof(TimerInfo)
-            || function.Method.GetParameters().Any(p => p != function.Trigger && p.ParameterType != typeof(CancellationToken)))
+            || function.Method.GetParameters().Any(p => !function.IsTrigger(p) && p.ParameterType != typeof(CancellationToken)))
         {
             throw new NotSupportedException($"Timer function {function.Name}: take a TimerInfo and a CancellationToken only; services through the constructor.");
         }
@@ -92,7 +92,7 @@ public sealed partial class TimerFunctionRunner(LocalFunction function, IService
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var arguments = function.Method.GetParameters().Select(p => p == function.Trigger ? info : (object)ct).ToArray();
+            var arguments = function.Method.GetParameters().Select(p => function.IsTrigger(p) ? info : (object)ct).ToArray();
             await FunctionInvoker.InvokeAsync(function.Method, scope.ServiceProvider, arguments);
         }
         catch (Exception e) when (e is not OperationCanceledException)

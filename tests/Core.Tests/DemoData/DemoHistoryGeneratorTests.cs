@@ -173,8 +173,17 @@ public sealed class DemoHistoryGeneratorTests
     [Fact]
     public void Open_needs_are_submitted_at_the_anchor_routed_and_have_no_past()
     {
-        Assert.All(History.Open, s => Assert.NotEmpty(s.Advisors));
+        var outside = History.Open[DemoHistoryGenerator.OutsideCatalogueOpenIndex];
+        Assert.All(History.Open.Where(s => s != outside), s => Assert.NotEmpty(s.Advisors));
         Assert.DoesNotContain(History.Open, s => History.Past.Any(p => p.NeedId == s.NeedId));
+
+        // One company without SIRET (named by its project, routed on its commune) and one need outside the catalogue.
+        var unregistered = History.Open[DemoHistoryGenerator.UnregisteredOpenIndex];
+        Assert.Null(unregistered.Company.Siret);
+        Assert.StartsWith("Projet de reprise", unregistered.Company.Name, StringComparison.Ordinal);
+        Assert.Equal((null, NeedState.OutsideCatalogueLabel), (outside.SubjectId, outside.SubjectLabel));
+        Assert.Empty(outside.Advisors);
+        Assert.Equal(2, History.Open.Count(s => s.SubjectId is null || s.Company.Siret is null));
     }
 
     private static string Json(DemoHistory history) => JsonSerializer.Serialize(history, NeedJson.Options);

@@ -124,10 +124,10 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("needId").GetString()!;
     }
 
-    /// <summary>The advisor's client, authenticated with the token of the link in its new-need email.</summary>
-    public async Task<HttpClient> AdvisorClientFromEmailAsync(int advisor)
+    /// <summary>The advisor's client, authenticated with the token of the link in its new-need email (waited for up to <paramref name="timeout"/>, 20 s by default).</summary>
+    public async Task<HttpClient> AdvisorClientFromEmailAsync(int advisor, TimeSpan? timeout = null)
     {
-        var emails = await Mailbox.WaitForAsync(AdvisorEmail(advisor));
+        var emails = await Mailbox.WaitForAsync(AdvisorEmail(advisor), timeout: timeout);
         var email = emails.Count > 0 ? emails[0] : throw new InvalidOperationException($"no email reached advisor {advisor}");
         var match = AdvisorLink().Match(email.Text ?? string.Empty);
         Assert.True(match.Success, "the advisor email carries a need-sheet link with a token in its fragment");
