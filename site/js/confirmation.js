@@ -5,7 +5,7 @@ let data = null;
 try { data = JSON.parse(sessionStorage.getItem('ce.confirmation')); } catch { data = null; }
 
 if (data) {
-  const outside = data.subject === 'Besoin hors catalogue';
+  const outside = data.outsideCatalogue === true;
   byId('confirmation-subject').textContent = outside ? 'Votre besoin, hors de la liste des sujets.' : `Sujet : ${data.subject}.`;
   byId('next-email').textContent = `Un email de confirmation vient de vous être envoyé à ${data.email}. Il contient un lien pour suivre votre demande.`;
   const routed = data.status !== 'unrouted' && data.advisorCount > 0;

@@ -348,6 +348,7 @@ async function stepThree() {
       status: result.data.status,
       advisorCount: result.data.advisorCount ?? 0,
       subject: OUTSIDE_CATALOGUE ? OUTSIDE_LABEL : subject.subject.label,
+      outsideCatalogue: OUTSIDE_CATALOGUE,
       email: body.email,
       phone: body.phone,
     }));

@@ -245,7 +245,8 @@ public sealed class AdminNeedFunctions(
     /// <summary>Operators see the whole need after their action.</summary>
     private static IResult Outcome(WorkflowOutcome outcome) => CommandResults.From(outcome, state => TypedResults.Ok(state), NotFound());
 
-    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Besoin introuvable", detail: "Ce besoin n'existe pas.");
+    /// <summary>The operators' answer for a need that does not exist (every route under admin/needs/{id}).</summary>
+    internal static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Besoin introuvable", detail: "Ce besoin n'existe pas.");
 
     /// <summary>One need found by the operators' search.</summary>
     public sealed record NeedSearchRow(string NeedId, DateTimeOffset CreatedAt, string? Subject, string? CompanyName, string? Siret, string? CommuneName, string? ContactEmail)

@@ -42,7 +42,7 @@ public sealed class AdminNeedSubjectFunctions(
 
         if (await workflow.LoadAsync(needId, ct) is not { } need)
         {
-            return NotFound();
+            return AdminNeedFunctions.NotFound();
         }
 
         // The company facts the filters read, as at submission (the lookup is cached); none without a SIRET.
@@ -51,10 +51,8 @@ public sealed class AdminNeedSubjectFunctions(
             ? snapshot.Routing.Route(new RoutingRequest(subjectId, need.Company.CommuneCode, facts, ParisTime.Today(time.GetUtcNow())))
             : []; // already routed: the decider refuses, no need to route
         var outcome = await workflow.ApplyAsync(client, needId, new SubjectChosen(operatorEmail, subjectId, label, advisors), ct);
-        return CommandResults.From(outcome, state => TypedResults.Ok(state), NotFound(), "Sujet impossible à changer");
+        return CommandResults.From(outcome, state => TypedResults.Ok(state), AdminNeedFunctions.NotFound(), "Sujet impossible à changer");
     }
-
-    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Besoin introuvable", detail: "Ce besoin n'existe pas.");
 
     public sealed record ChooseSubjectRequest(string? SubjectId);
 }

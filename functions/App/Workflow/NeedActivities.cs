@@ -22,8 +22,8 @@ public sealed partial class NeedActivities(
 
     /// <summary>
     /// Records a decision: the inbox rows it touched first (the advisor who acted sees it at once in its inbox), then the
-    /// snapshot with the command's answer (the caller is waiting for it), then the stats and, for the submission, the
-    /// operators' search rows.
+    /// snapshot with the command's answer (the caller is waiting for it), then the stats and the operators' search rows
+    /// when the decision changed them.
     /// </summary>
     [Function(nameof(RecordDecision))]
     public async Task RecordDecision([ActivityTrigger] RecordDecisionInput input, CancellationToken ct)
@@ -40,9 +40,9 @@ public sealed partial class NeedActivities(
             await readModels.UpdateStatsAsync(input.State, ct);
         }
 
-        if (input.State.Version == 1)
+        if (input.SearchChanged)
         {
-            await readModels.IndexForSearchAsync(input.State, ct); // the submission: what a need is searched by never changes
+            await readModels.IndexForSearchAsync(input.State, ct);
         }
     }
 

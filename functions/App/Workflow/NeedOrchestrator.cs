@@ -201,7 +201,8 @@ public sealed class NeedOrchestrator
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var needLevelChanged = decision.Effects.OfType<UpdateProjection>().Any(p => p.Kind == ProjectionKind.NeedStatus);
-        await RecordAsync(new RecordDecisionInput(_state, _sequence, outcome, inbox, needLevelChanged));
+        var searchChanged = decision.Effects.OfType<UpdateProjection>().Any(p => p.Kind == ProjectionKind.NeedSearch);
+        await RecordAsync(new RecordDecisionInput(_state, _sequence, outcome, inbox, needLevelChanged, searchChanged));
 
         // Projections are recorded above; timers live in the state, which this orchestration waits on.
         if (decision.Effects.OfType<SendEmail>().ToList() is { Count: > 0 } emails)

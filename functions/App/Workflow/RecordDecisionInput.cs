@@ -11,4 +11,5 @@ public sealed record RecordDecisionInput(
     long Sequence,
     CommandOutcome? Outcome,
     IReadOnlyList<string> InboxAdvisorIds,
-    bool NeedLevelChanged);
+    bool NeedLevelChanged,
+    bool SearchChanged = false);

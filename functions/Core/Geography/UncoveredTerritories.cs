@@ -12,18 +12,19 @@ namespace ConseillersEntreprises.Core.Geography;
 /// </summary>
 public static class UncoveredTerritories
 {
+    /// <summary>Longest prefixes first, so that a postal code wins over its département's prefix.</summary>
     private static readonly (string Prefix, UncoveredTerritory Territory)[] Codes =
     [
+        ("97133", UncoveredTerritory.SaintBarthelemy), // postal code (the INSEE code 97133 is Vieux-Fort, covered: looked up first)
+        ("97150", UncoveredTerritory.SaintMartin),
+        ("98000", UncoveredTerritory.Monaco),
         ("975", UncoveredTerritory.SaintPierreEtMiquelon), // INSEE 97501-97502, postal code 97500
         ("977", UncoveredTerritory.SaintBarthelemy),
-        ("97133", UncoveredTerritory.SaintBarthelemy), // postal code (the INSEE code 97133 is Vieux-Fort, covered: checked first)
         ("978", UncoveredTerritory.SaintMartin),
-        ("97150", UncoveredTerritory.SaintMartin),
         ("986", UncoveredTerritory.WallisEtFutuna),
         ("987", UncoveredTerritory.Polynesie),
         ("988", UncoveredTerritory.NouvelleCaledonie),
         ("989", UncoveredTerritory.Clipperton),
-        ("98000", UncoveredTerritory.Monaco),
     ];
 
     private static readonly Dictionary<string, UncoveredTerritory> Names = new(StringComparer.Ordinal)
@@ -52,7 +53,7 @@ public static class UncoveredTerritories
         var text = query?.Trim() ?? string.Empty;
         if (text.Length == 5 && text.All(char.IsAsciiDigit))
         {
-            foreach (var (prefix, territory) in Codes.OrderByDescending(c => c.Prefix.Length))
+            foreach (var (prefix, territory) in Codes)
             {
                 if (text.StartsWith(prefix, StringComparison.Ordinal))
                 {

@@ -570,6 +570,12 @@ public static class NeedDecider
                 effects.Add(new UpdateProjection(EffectIds.Projection(NeedId, ProjectionKind.NeedStatus, Version), NeedId, ProjectionKind.NeedStatus));
             }
 
+            // A need is searched by what was submitted (company, SIRET, email), and its rows show its subject.
+            if (_before is null || !string.Equals(_before.SubjectId, State.SubjectId, StringComparison.Ordinal))
+            {
+                effects.Add(new UpdateProjection(EffectIds.Projection(NeedId, ProjectionKind.NeedSearch, Version), NeedId, ProjectionKind.NeedSearch));
+            }
+
             return new Accepted(State, effects);
         }
 

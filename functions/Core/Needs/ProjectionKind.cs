@@ -13,4 +13,8 @@ public enum ProjectionKind
     /// <summary>The need's status or flags (unrouted, abandoned, cancelled) changed: baskets, stats, company view.</summary>
     [JsonStringEnumMemberName("need_status")]
     NeedStatus,
+
+    /// <summary>The operators' search rows of the need: written at submission, rewritten when its subject is chosen.</summary>
+    [JsonStringEnumMemberName("need_search")]
+    NeedSearch,
 }

@@ -23,6 +23,7 @@ public sealed class OutsideCatalogueTests
         Assert.StartsWith("Besoin hors catalogue", alert.Reason, StringComparison.Ordinal);
         Assert.Equal(EmailTemplate.CompanyConfirmationUnrouted, Assert.Single(accepted.Emails()).Template);
         Assert.Empty(accepted.Timers()); // the timeline starts once advisors have it
+        Assert.Single(accepted.Projections(ProjectionKind.NeedSearch)); // findable by the operators from the start
     }
 
     [Fact]
@@ -40,6 +41,7 @@ public sealed class OutsideCatalogueTests
         Assert.Equal(["a", "b"], chosen.Emails(EmailTemplate.AdvisorNewNeed).Recipients());
         Assert.Equal(["a", "b"], Assert.Single(chosen.Projections(ProjectionKind.AdvisorInbox)).AdvisorIds);
         Assert.Single(chosen.Projections(ProjectionKind.NeedStatus)); // stats by subject, and no longer unrouted
+        Assert.Single(chosen.Projections(ProjectionKind.NeedSearch)); // the search rows show the subject
         Assert.Equal(at, state.Timeline.DispatchedAt);
         Assert.Equal([at.AddDays(4), at.AddDays(9), at.AddDays(21), at.AddDays(45)], chosen.Timers().Select(t => t.DueAt));
         Assert.Empty(chosen.Emails(EmailTemplate.CompanyConfirmation)); // the company already got its confirmation
@@ -63,6 +65,7 @@ public sealed class OutsideCatalogueTests
 
         Assert.Equal("tresorerie", chosen.State.SubjectChoice?.PreviousSubjectId);
         Assert.Equal(["z"], chosen.State.Matches.Select(m => m.AdvisorId));
+        Assert.Empty(Accept(chosen.State, new PositionChanged("z", MatchStatus.TakingCare)).Projections(ProjectionKind.NeedSearch)); // a position changes no search row
     }
 
     [Fact]

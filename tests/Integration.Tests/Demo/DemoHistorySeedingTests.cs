@@ -64,6 +64,11 @@ public sealed class DemoHistorySeedingTests
         Assert.True(refused.Count > 10, $"{refused.Count} refused");
         Assert.All(abandoned.Concat(refused), row => Assert.Contains(row.GetProperty("needId").GetString()!, stored));
 
+        // The operators' search finds a past need as it finds a live one (by its company's SIRET).
+        var past = await host.Services.GetRequiredService<NeedSnapshotStore>().GetAsync(abandoned[0].GetProperty("needId").GetString()!, timeout.Token);
+        var found = (await operators.GetFromJsonAsync<JsonElement>($"/api/admin/needs?q={past!.State.Company.Siret}")).EnumerateArray().ToList();
+        Assert.Contains(found, row => row.GetProperty("needId").GetString() == past.State.NeedId);
+
         // An advisor who helped finds the need in the "done" tab of its inbox.
         var snapshots = host.Services.GetRequiredService<NeedSnapshotStore>();
         NeedState? helped = null;

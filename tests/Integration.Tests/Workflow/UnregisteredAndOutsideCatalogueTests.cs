@@ -111,6 +111,20 @@ public sealed class UnregisteredAndOutsideCatalogueTests
         }
 
         Assert.Empty((await operatorClient.GetFromJsonAsync<JsonElement>("/api/admin/baskets/unrouted")).EnumerateArray());
+
+        // The operators' search shows the subject chosen (its rows are rewritten just after the answer: waited for).
+        string? searched = null;
+        for (var i = 0; i < 50 && searched != "Faire face à des difficultés de trésorerie"; i++)
+        {
+            var rows = (await operatorClient.GetFromJsonAsync<JsonElement>($"/api/admin/needs?q={harness.CompanyEmail}")).EnumerateArray().ToList();
+            searched = rows.Where(r => r.GetProperty("needId").GetString() == needId).Select(r => r.GetProperty("subject").GetString()).SingleOrDefault();
+            if (searched != "Faire face à des difficultés de trésorerie")
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.Equal("Faire face à des difficultés de trésorerie", searched);
         var again = await operatorClient.PostAsJsonAsync($"/api/admin/needs/{needId}/subject", new { subjectId = WorkflowHarness.Subject });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.PostAsJsonAsync("/api/admin/needs/binconnu/subject", new { subjectId = WorkflowHarness.Subject })).StatusCode);
