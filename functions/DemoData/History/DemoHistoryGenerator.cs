@@ -65,6 +65,9 @@ public static class DemoHistoryGenerator
     /// <summary>The id of the first open need: submitted first, its creation instant is the history's anchor on later starts.</summary>
     public static string AnchorNeedId(int seed = DefaultSeed) => NeedId(seed, "open", 0);
 
+    /// <summary>The id of the open need of that index (e.g. <see cref="TooFastOpenIndex"/>).</summary>
+    public static string OpenNeedId(int index, int seed = DefaultSeed) => NeedId(seed, "open", index);
+
     public static DemoHistory Generate(
         DirectoryDocument directory,
         TerritoryIndex territories,
