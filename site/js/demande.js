@@ -83,6 +83,9 @@ function emptyDraft() {
     communeOptions: [],
     lookup: null, // { siret, kind: 'found' | 'missing', company?, message? }
     idempotencyKey: crypto.randomUUID(),
+    // When the person opened the form, kept with the draft so that a reload does not restart the clock: the API holds
+    // a form sent faster than a person could fill it (filledInSeconds, Moderation:MinSecondsToFill).
+    startedAt: Date.now(),
   };
 }
 
@@ -331,6 +334,7 @@ async function stepThree() {
     consent: true,
     idempotencyKey: draft.idempotencyKey,
     website: byId('website').value,
+    filledInSeconds: Math.max(0, Math.round((Date.now() - Number(draft.startedAt)) / 100) / 10) || 0,
   };
 
   sending = true;

@@ -22,6 +22,8 @@ export const inboxStatuses = {
 
 /** The need's own status (NeedStatusRules, `cancelled` first, `unrouted` while no advisor is found), for the team. */
 export const needStatuses = {
+  review: { label: 'À vérifier avant transmission', badge: 'fr-badge--warning' },
+  rejected: { label: 'Rejeté après vérification', badge: '' },
   unrouted: { label: 'Sans conseiller', badge: 'fr-badge--warning' },
   cancelled: { label: 'Annulé', badge: '' },
   abandoned: { label: 'Abandonné (personne ne l\'a pris en charge à temps)', badge: 'fr-badge--error' },
@@ -31,6 +33,16 @@ export const needStatuses = {
   done_no_help: { label: 'Clôturé : pas d\'aide possible', badge: 'fr-badge--warning' },
   done_not_reachable: { label: 'Clôturé : entreprise injoignable', badge: 'fr-badge--warning' },
   not_for_me: { label: 'Refusé par tous les conseillers', badge: 'fr-badge--error' },
+};
+
+/** Why a submission waits for a check (HoldReason in Core/Moderation), in the team's words. */
+export const holdReasons = {
+  honeypot: 'Champ caché rempli (robot probable)',
+  filled_too_fast: 'Formulaire rempli trop vite',
+  blocked_email: 'Adresse email bloquée',
+  blocked_domain: 'Domaine de l\'adresse email bloqué',
+  duplicate_siret: 'Même SIRET sur le même sujet récemment',
+  duplicate_email: 'Même adresse email sur le même sujet récemment',
 };
 
 /** The need as the company sees it (GET /api/company/needs/{id}). */

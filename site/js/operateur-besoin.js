@@ -3,7 +3,7 @@
 // answer is the need as it now is: the view re-renders from it, focus goes to what changed.
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce, formatDateTime } from './dom.js';
-import { matchStatuses, needStatuses, statusLabel, badgeClass } from './labels.js';
+import { matchStatuses, needStatuses, holdReasons, statusLabel, badgeClass } from './labels.js';
 import { setFieldError, clearFieldError, showFieldErrors, controlOf } from './forms.js';
 import { loadCatalog } from './catalog.js';
 
@@ -23,10 +23,13 @@ let busy = false;
 
 /**
  * PRODUCT.md's status of the need, as NeedState.Status: cancelled whatever its matches, then NeedStatusRules (any
- * expired match → abandoned; not_for_me only when every advisor refused), with `unrouted` for a need without advisor.
+ * expired match → abandoned; not_for_me only when every advisor refused), with `unrouted` for a need without advisor;
+ * `review` while a doubtful submission waits for a check, `rejected` once the check said no.
  */
 function needStatus(state) {
+  if (state.moderation?.rejectedAt) return 'rejected';
   if (state.cancellation) return 'cancelled';
+  if (isHeld(state)) return 'review';
   if (state.timeline?.abandonedAt) return 'abandoned';
   const seen = new Set((state.matches ?? []).map((m) => m.status));
   if (seen.size === 0) return 'unrouted';
@@ -35,6 +38,12 @@ function needStatus(state) {
   }
   if (seen.has('expired')) return 'abandoned';
   return 'not_for_me';
+}
+
+/** A doubtful submission waiting for an operator to approve or reject it (NeedState.IsHeld). */
+function isHeld(state) {
+  const m = state.moderation;
+  return Boolean(m) && !m.approvedAt && !m.rejectedAt && !state.cancellation;
 }
 
 function facts(list, entries) {
@@ -96,6 +105,9 @@ function render() {
   const t = state.timeline ?? {};
   facts(byId('timeline'), [
     ['Dépôt', formatDateTime(state.createdAt)],
+    ['Mis en attente de vérification', state.moderation && `${formatDateTime(state.moderation.heldAt)} : ${(state.moderation.reasons ?? []).map((r) => holdReasons[r] ?? r).join(' ; ')}`],
+    ['Validé par l\'équipe', state.moderation?.approvedAt && `${formatDateTime(state.moderation.approvedAt)} par ${state.moderation.approvedBy}`],
+    ['Rejeté par l\'équipe', state.moderation?.rejectedAt && `${formatDateTime(state.moderation.rejectedAt)} par ${state.moderation.rejectedBy} : ${state.moderation.rejectionReason}`],
     ['Sujet choisi par l\'équipe', state.subjectChoice && `${formatDateTime(state.subjectChoice.at)} par ${state.subjectChoice.operator}`],
     ['Transmission aux conseillers', t.dispatchedAt && formatDateTime(t.dispatchedAt)],
     ['Relance des conseillers', t.reminderSentAt && formatDateTime(t.reminderSentAt)],
@@ -115,6 +127,7 @@ function render() {
       el('dt', { text: 'Date' }), el('dd', { text: formatDateTime(satisfaction.at) }))
     : el('p', { text: 'L\'entreprise n\'a pas donné son avis.' }));
 
+  renderModeration();
   renderMatches();
   renderComments();
   renderCancellation();
@@ -154,14 +167,91 @@ function renderComments() {
   byId('comment-form').hidden = Boolean(need.cancellation);
 }
 
+// ---------- moderation (a doubtful submission held for a check) ----------
+// While held: why, and the two decisions. "Valider et transmettre" → POST …/approve (the routing sends it to the
+// advisors at once); "Rejeter…" opens a mandatory reason → POST …/reject (the company gets a short email, no advisor
+// ever hears of it). Once decided, the decision stays in the chronology.
+
+function renderModeration() {
+  const box = byId('moderation');
+  if (!isHeld(need)) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  box.hidden = false;
+  const reasons = need.moderation.reasons ?? [];
+  const approve = el('button', { className: 'fr-btn', text: 'Valider et transmettre aux conseillers', attrs: { type: 'button', 'data-testid': 'approve' } });
+  const open = el('button', {
+    className: 'fr-btn fr-btn--secondary', text: 'Rejeter…',
+    attrs: { type: 'button', 'data-testid': 'reject-open', 'aria-expanded': 'false', 'aria-controls': 'reject-panel' },
+  });
+  const panel = el('form', { id: 'reject-panel', className: 'fr-mt-2w', attrs: { 'data-testid': 'reject-panel', novalidate: true, hidden: true } },
+    el('p', { text: need.moderation.reasons?.includes('honeypot')
+      ? 'Le besoin sera clos sans être transmis. Aucun email ne sera envoyé (l\'adresse est peut-être celle d\'un tiers).'
+      : 'Le besoin sera clos sans être transmis. L\'entreprise recevra un court message poli, sans votre raison.' }),
+    el('div', { className: 'fr-input-group', attrs: { 'data-field-group': 'reject-reason' } },
+      el('label', { className: 'fr-label', attrs: { for: 'reject-reason' } }, 'Raison du rejet (obligatoire, pour l\'équipe)',
+        el('span', { className: 'fr-hint-text', text: 'Par exemple : doublon de la demande précédente, démarchage commercial.' })),
+      el('textarea', { className: 'fr-input', id: 'reject-reason', attrs: { rows: '3', maxlength: '1000', required: true, 'aria-describedby': 'reject-reason-messages', 'data-testid': 'reject-reason' } }),
+      el('div', { className: 'fr-messages-group', id: 'reject-reason-messages', attrs: { 'aria-live': 'polite' } })),
+    el('ul', { className: 'fr-btns-group fr-btns-group--inline-md' },
+      el('li', {}, el('button', { className: 'fr-btn', text: 'Confirmer le rejet', attrs: { type: 'submit', 'data-testid': 'reject-confirm' } })),
+      el('li', {}, el('button', { className: 'fr-btn fr-btn--tertiary', text: 'Ne pas rejeter', attrs: { type: 'button', 'data-testid': 'reject-dismiss' } }))));
+  approve.addEventListener('click', async () => {
+    const result = await post('approve', undefined, {});
+    if (!result) return;
+    render();
+    const count = (need.matches ?? []).length;
+    const message = count === 0
+      ? 'Besoin validé, mais aucun conseiller n\'est compétent pour ce sujet et cette commune : il attend dans « Sans conseiller ».'
+      : `Besoin validé et transmis à ${count === 1 ? '1 conseiller, prévenu' : `${count} conseillers, prévenus`} par email.`;
+    alertIn(byId('need-alert'), count === 0 ? 'warning' : 'success', null, message, 'need-success');
+    announce(message);
+  });
+  open.addEventListener('click', () => {
+    panel.hidden = !panel.hidden;
+    open.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) byId('reject-reason').focus();
+  });
+  panel.querySelector('[data-testid="reject-dismiss"]').addEventListener('click', () => {
+    panel.hidden = true;
+    open.setAttribute('aria-expanded', 'false');
+    open.focus();
+  });
+  panel.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const reason = byId('reject-reason').value.trim();
+    clearFieldError('reject-reason');
+    if (!reason) {
+      setFieldError('reject-reason', 'Indiquez la raison du rejet');
+      byId('reject-reason').focus();
+      return;
+    }
+    const result = await post('reject', { reason }, { reason: 'reject-reason' });
+    if (!result) return;
+    render();
+    alertIn(byId('need-alert'), 'success', null, 'Le besoin est rejeté : il ne sera transmis à aucun conseiller.', 'need-success');
+    announce('Le besoin est rejeté.');
+  });
+  box.replaceChildren(
+    el('div', { className: 'fr-alert fr-alert--warning fr-alert--sm fr-mb-2w' },
+      el('h3', { className: 'fr-alert__title', text: 'À vérifier avant transmission' }),
+      el('p', { text: 'Ce besoin n\'a été transmis à aucun conseiller. Motifs de la mise en attente :' }),
+      el('ul', { attrs: { 'data-testid': 'hold-reasons' } }, reasons.map((r) => el('li', { text: holdReasons[r] ?? r, attrs: { 'data-reason': r } })))),
+    el('ul', { className: 'fr-btns-group fr-btns-group--inline-md' }, el('li', {}, approve), el('li', {}, open)),
+    panel);
+}
+
 // ---------- cancellation ----------
 
 function renderCancellation() {
   const box = byId('cancellation');
   if (need.cancellation) {
     const c = need.cancellation;
+    const rejected = Boolean(need.moderation?.rejectedAt);
     box.replaceChildren(el('dl', { className: 'ce-facts', attrs: { 'data-testid': 'cancelled' } },
-      el('dt', { text: 'Annulé le' }), el('dd', { text: formatDateTime(c.at) }),
+      el('dt', { text: rejected ? 'Rejeté après vérification le' : 'Annulé le' }), el('dd', { text: formatDateTime(c.at) }),
       el('dt', { text: 'Par' }), el('dd', { text: c.operator }),
       el('dt', { text: 'Raison' }), el('dd', { className: 'ce-text', text: c.reason, attrs: { 'data-testid': 'cancel-reason-shown' } })));
     return;
@@ -221,7 +311,7 @@ const plural = (n, one, many) => `${n} ${n > 1 ? many : one}`;
 
 function renderAddAdvisor() {
   const box = byId('add-advisor');
-  if (need.cancellation) {
+  if (need.cancellation || isHeld(need)) {
     box.hidden = true;
     box.replaceChildren();
     return;
@@ -435,7 +525,7 @@ export async function showNeed(needId, { onAuthFailure }) {
  */
 async function renderSubjectChoice() {
   const box = byId('subject-choice');
-  const open = !need.cancellation && (need.matches ?? []).length === 0;
+  const open = !need.cancellation && !isHeld(need) && (need.matches ?? []).length === 0;
   box.hidden = !open;
   if (!open) {
     box.replaceChildren();

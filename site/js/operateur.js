@@ -8,6 +8,7 @@ import { setFieldError, clearFieldError } from './forms.js';
 import { operatorSession, showNeed } from './operateur-besoin.js';
 import { setUpDirectory } from './operateur-annuaire.js';
 import { setUpRouting, loadRoutingSubjects } from './operateur-routage.js';
+import { setUpBlocklist, loadBlocklist } from './operateur-blocage.js';
 
 const BASKETS = [
   { name: 'unrouted', label: 'Sans conseiller', hint: 'Aucun conseiller compétent n\'a été trouvé : ajoutez-en un.', empty: 'Aucun besoin sans conseiller.' },
@@ -15,7 +16,7 @@ const BASKETS = [
   { name: 'last_chance', label: 'Dernière relance', hint: 'Les conseillers ont reçu la dernière relance (J+21).', empty: 'Aucun besoin en dernière relance.' },
   { name: 'refused', label: 'Refusé par tous les conseillers', hint: 'Tous les conseillers sollicités ont répondu « pas pour moi ».', empty: 'Aucun besoin refusé par tous les conseillers.' },
   { name: 'abandoned', label: 'Abandonné', hint: 'Personne ne l\'a pris en charge à temps : le besoin est clos.', empty: 'Aucun besoin abandonné.' },
-  { name: 'review', label: 'À vérifier', hint: 'Demandes douteuses à vérifier avant transmission.', empty: 'Aucun besoin à vérifier.' },
+  { name: 'review', label: 'À vérifier', hint: 'Demandes mises en attente (champ caché rempli, formulaire envoyé trop vite, liste de blocage, même demande récente) : ouvrez-les pour les valider ou les rejeter.', empty: 'Aucun besoin à vérifier.' },
 ];
 
 // A need asked for before signing in (the link of an operator alert, #besoin=…): opened once the sign-in link lands
@@ -287,6 +288,7 @@ async function route({ initial = false } = {}) {
   byId('home-view').hidden = false;
   document.title = 'Espace opérateur – Conseillers-Entreprises';
   loadRoutingSubjects();
+  loadBlocklist();
   if (!basketsLoaded || wasNeed) await loadBaskets();
   // Back from a need: focus on the baskets, unless the operator has already moved on in the home view meanwhile.
   if (wasNeed && !initial && !byId('home-view').contains(document.activeElement)) {
@@ -298,6 +300,7 @@ async function route({ initial = false } = {}) {
 buildTabs();
 setUpDirectory({ onAuthFailure: handleAuthFailure });
 setUpRouting({ onAuthFailure: handleAuthFailure });
+setUpBlocklist({ onAuthFailure: handleAuthFailure });
 window.addEventListener('hashchange', () => {
   // A sign-in link opened in this tab while the page is shown: only the fragment changes, the page stays.
   const fresh = takeFragment();

@@ -21,6 +21,7 @@ public static class AppServiceCollectionExtensions
         services.AddEmail();
         services.AddWorkflow();
         services.AddCompanyLookup(configuration);
+        services.AddModeration(configuration);
         services.AddHttpApi(configuration);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: TimeSpan.FromSeconds(3));
         return services;

@@ -94,11 +94,6 @@ public sealed class AdminNeedFunctions(
     private static async Task<Results<Ok<List<BasketRow>>, ProblemHttpResult>> BasketAsync(
         string name, OperatorBaskets baskets, NeedWorkflow workflow, CancellationToken ct)
     {
-        if (name == "review")
-        {
-            return TypedResults.Ok(new List<BasketRow>()); // Moderation of doubtful submissions does not exist yet: nothing waits.
-        }
-
         if (!NeedJson.TryParseWireName<OperatorBasket>(name, out var basket))
         {
             return TypedResults.Problem(statusCode: 404, title: "Corbeille inconnue",

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ConseillersEntreprises.App.Directory;
+using ConseillersEntreprises.App.Moderation;
 using ConseillersEntreprises.App.Workflow;
 using ConseillersEntreprises.Core.Companies;
 using ConseillersEntreprises.Core.Geography;
@@ -21,6 +22,7 @@ public sealed class NeedIntakeFunctions(
     TerritoryIndex territories,
     ICompanyLookup companies,
     NeedWorkflow workflow,
+    SubmissionScreening screening,
     TimeProvider time,
     PublicRateLimiter limits)
 {
@@ -30,11 +32,12 @@ public sealed class NeedIntakeFunctions(
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
         limits.Refusal(RateLimitPolicy.Needs, request)
-        ?? await SubmitAsync(request, directory, territories, companies, workflow, client, time, cancellationToken);
+        ?? await SubmitAsync(request, directory, territories, companies, workflow, screening, client, time, cancellationToken);
 
     /// <summary>
     /// The critical path: validate; one read when an idempotency key is given (the need id derives from it); company
-    /// facts (cached lookup); route in memory; start the need's orchestration with its submission decided; store its
+    /// facts (cached lookup) and, at the same time, the moderation's reads (block list, recent submissions); route in
+    /// memory, unless the need is held for a check; remember its duplicate keys; start the need's orchestration with its submission decided; store its
     /// first snapshot; 201.
     /// Anything invalid is a 400 listing every problem, and nothing is stored.
     /// </summary>
@@ -44,6 +47,7 @@ public sealed class NeedIntakeFunctions(
         TerritoryIndex territories,
         ICompanyLookup companies,
         NeedWorkflow workflow,
+        SubmissionScreening screening,
         DurableTaskClient client,
         TimeProvider time,
         CancellationToken ct)
@@ -78,7 +82,9 @@ public sealed class NeedIntakeFunctions(
             return TypedResults.Ok(SubmitResponse.From(existing));
         }
 
+        var holding = screening.ReasonsAsync(submission, needId, ct);
         var facts = submission.Siret is null ? null : (await companies.LookupAsync(submission.Siret, ct)).Facts;
+        var holdReasons = await holding;
         if (facts is not null && CompanyEligibility.Check(facts) is { } refusal)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [refusal.Field] = [refusal.Message] });
@@ -91,7 +97,8 @@ public sealed class NeedIntakeFunctions(
         }
 
         // Without a SIRET the filters that need company facts fail, as for a company the lookup does not know.
-        var advisors = submission.SubjectId is null
+        // A held need goes to nobody until an operator approves it (routed again then, on the directory of that day).
+        var advisors = submission.SubjectId is null || holdReasons.Count > 0
             ? []
             : snapshot.Routing.Route(new RoutingRequest(submission.SubjectId, commune.Code, facts, ParisTime.Today(time.GetUtcNow())));
         var submitted = new NeedSubmitted(
@@ -117,7 +124,12 @@ public sealed class NeedIntakeFunctions(
                 Email = submission.Email,
                 Phone = submission.Phone.Display,
             },
-            advisors);
+            advisors)
+        {
+            HoldReasons = holdReasons,
+        };
+        // Remembered before the need is stored: a retry of the same need (same id) is never its own duplicate.
+        await screening.RememberAsync(submission, needId, time.GetUtcNow(), ct);
         var (state, created) = await workflow.SubmitAsync(client, submitted, ct);
         return created
             ? TypedResults.Created($"/api/company/needs/{needId}", SubmitResponse.From(state))
@@ -142,6 +154,10 @@ public sealed class NeedIntakeFunctions(
         ? "b" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))
         : "b" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("need:" + idempotencyKey)).AsSpan(0, 12));
 
+    /// <summary>
+    /// A held need answers as one the team must route (<c>unrouted</c>, no advisor): true for the person, and nothing a
+    /// robot could tell from an uncovered territory's answer.
+    /// </summary>
     public sealed record SubmitResponse(string NeedId, string Status, int AdvisorCount)
     {
         public static SubmitResponse From(NeedState state) => new(

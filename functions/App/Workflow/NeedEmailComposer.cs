@@ -34,6 +34,11 @@ public sealed class NeedEmailComposer(
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(state);
         var emails = new List<EmailMessage>();
+        if (!alert.EmailOperators)
+        {
+            return emails;
+        }
+
         foreach (var address in operators.CurrentValue.Emails.Select(a => a.Trim()).Where(a => a.Length > 0))
         {
             emails.Add(renderer.RenderOperatorAlert(alert, state, address, links.OperatorNeed(state.NeedId))

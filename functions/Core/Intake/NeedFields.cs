@@ -15,4 +15,5 @@ public static class NeedFields
     public const string Consent = "consent";
     public const string IdempotencyKey = "idempotencyKey";
     public const string Website = "website";
+    public const string FilledInSeconds = "filledInSeconds";
 }

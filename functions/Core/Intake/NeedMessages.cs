@@ -39,9 +39,6 @@ public static class NeedMessages
 
     public const string ConsentRequired = "Vous devez accepter que vos coordonnées soient transmises aux conseillers";
 
-    /// <summary>The honeypot was filled: deliberately vague, robots learn nothing from it.</summary>
-    public const string Refused = "Envoi refusé";
-
     public const string CommuneCodeInvalid =
         "Code commune invalide : choisissez la commune dans la liste (code INSEE à 5 caractères, par exemple 75056 ou 2A004)";
 

@@ -45,7 +45,11 @@ public sealed record NeedSubmission
     [JsonPropertyName(NeedFields.IdempotencyKey)]
     public string? IdempotencyKey { get; init; }
 
-    /// <summary>Honeypot: a field hidden from people, that only robots fill. Must be empty.</summary>
+    /// <summary>Honeypot: a field hidden from people, that only robots fill. Filled, the need waits for an operator's check.</summary>
     [JsonPropertyName(NeedFields.Website)]
     public string? Website { get; init; }
+
+    /// <summary>How long the form took to fill, as the site measured it; absent from partners' API posts.</summary>
+    [JsonPropertyName(NeedFields.FilledInSeconds)]
+    public double? FilledInSeconds { get; init; }
 }

@@ -12,7 +12,9 @@ namespace ConseillersEntreprises.Core.Intake;
 /// (<see cref="Siret.TryNormalize"/>), or absent for a company not yet registered (being created or taken over): then
 /// <c>communeCode</c> and <c>companyName</c> (the company's or the project's name) are required; <c>firstName</c> and <c>lastName</c> required, 100
 /// characters at most, at least one letter, no control character; <c>email</c> valid, 254 characters at most;
-/// <c>phone</c> a French number (<see cref="PhoneNumber"/>); <c>consent</c> true; <c>website</c> (honeypot) empty;
+/// <c>phone</c> a French number (<see cref="PhoneNumber"/>); <c>consent</c> true; <c>website</c> (honeypot): anything, a
+/// filled one is only flagged (<see cref="ValidatedSubmission.HoneypotFilled"/>: the need is accepted and held, the robot
+/// learns nothing); <c>filledInSeconds</c> passed on as is;
 /// optional <c>communeCode</c> (INSEE format), <c>companyName</c> (200 characters at most) and
 /// <c>idempotencyKey</c> (100 characters at most among letters, digits and <c>- _ : .</c>).</para>
 /// <para>Whether <c>communeCode</c> is required depends on the company lookup: the app decides, not this class.
@@ -119,10 +121,6 @@ public static partial class NeedSubmissionValidator
         }
 
         var honeypotFilled = !string.IsNullOrEmpty(IntakeText.SingleLine(submission.Website));
-        if (honeypotFilled)
-        {
-            Add(errors, NeedFields.Website, NeedMessages.Refused);
-        }
 
         if (errors.Count > 0 || firstName is null || lastName is null || email is null || phone is null)
         {
@@ -130,7 +128,11 @@ public static partial class NeedSubmissionValidator
         }
 
         return NeedValidationResult.Valid(new ValidatedSubmission(
-            subjectId, description, siret, communeCode, companyName, firstName, lastName, email, phone, idempotencyKey));
+            subjectId, description, siret, communeCode, companyName, firstName, lastName, email, phone, idempotencyKey)
+        {
+            HoneypotFilled = honeypotFilled,
+            FilledInSeconds = submission.FilledInSeconds is { } seconds && double.IsFinite(seconds) ? seconds : null,
+        });
     }
 
     /// <summary>

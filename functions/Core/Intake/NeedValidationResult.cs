@@ -25,16 +25,15 @@ public sealed class NeedValidationResult
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 
     /// <summary>
-    /// True when the honeypot (<c>website</c>) was filled: almost certainly a robot. The errors then hold a vague
-    /// "Envoi refusé" under <c>website</c>; a caller may instead answer as if the need had been accepted and store
-    /// nothing, so that the robot learns nothing.
+    /// True when the honeypot (<c>website</c>) was filled: almost certainly a robot. It is not an error (a valid
+    /// submission is accepted and held for a check); on an invalid one it only says so.
     /// </summary>
     public bool HoneypotFilled { get; }
 
     [MemberNotNullWhen(true, nameof(Submission))]
     public bool IsValid => Submission is not null;
 
-    internal static NeedValidationResult Valid(ValidatedSubmission submission) => new(submission, NoErrors, honeypotFilled: false);
+    internal static NeedValidationResult Valid(ValidatedSubmission submission) => new(submission, NoErrors, submission.HoneypotFilled);
 
     internal static NeedValidationResult Invalid(IReadOnlyDictionary<string, string[]> errors, bool honeypotFilled) =>
         new(null, errors, honeypotFilled);

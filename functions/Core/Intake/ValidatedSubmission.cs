@@ -1,8 +1,8 @@
 namespace ConseillersEntreprises.Core.Intake;
 
 /// <summary>
-/// A need submission that passed <see cref="NeedSubmissionValidator"/>, with normalised values: consent was given
-/// and the honeypot was empty, so neither is kept.
+/// A need submission that passed <see cref="NeedSubmissionValidator"/>, with normalised values: consent was given, so
+/// it is not kept; the honeypot and the filling time are kept as signals for the moderation rules.
 /// </summary>
 /// <param name="SubjectId">Identifier of an existing subject of the catalogue; null for a need outside the catalogue.</param>
 /// <param name="Description">The need in the person's words: trimmed, line endings "\n", 20 to 4,000 characters.</param>
@@ -27,6 +27,12 @@ public sealed record ValidatedSubmission(
     PhoneNumber Phone,
     string? IdempotencyKey)
 {
+    /// <summary>The hidden <c>website</c> field was filled: the need is held for a check.</summary>
+    public bool HoneypotFilled { get; init; }
+
+    /// <summary>How long the form took, as the site measured it; null when not sent.</summary>
+    public double? FilledInSeconds { get; init; }
+
     /// <summary>The company has no SIRET yet: it is routed on its commune alone, and named by the person.</summary>
     public bool IsUnregisteredCompany => Siret is null;
 

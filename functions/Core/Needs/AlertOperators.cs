@@ -13,4 +13,10 @@ public sealed record AlertOperators(
     public const string TypeName = "alert_operators";
 
     public IReadOnlyList<string> AdvisorIds { get; init; } = [];
+
+    /// <summary>
+    /// False: the basket only, no email. The review basket is read by the team every day; one email per held
+    /// submission would let a burst of robot posts flood its mailbox and spend the email budget the advisors' need.
+    /// </summary>
+    public bool EmailOperators { get; init; } = true;
 }

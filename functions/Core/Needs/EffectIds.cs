@@ -37,6 +37,9 @@ public static class EffectIds
 
     public static string CompanySatisfactionSurvey(string needId) => $"{needId}:email:satisfaction";
 
+    /// <summary>A need is rejected once.</summary>
+    public static string CompanyNeedRejected(string needId) => $"{needId}:email:rejected";
+
     public static string Timer(string needId, string timerId) => $"{needId}:timer:{timerId}";
 
     public static string Alert(string needId, OperatorBasket basket) => $"{needId}:alert:{NeedJson.WireName(basket)}";

@@ -49,6 +49,10 @@ public enum EmailTemplate
     [JsonStringEnumMemberName("company_satisfaction_survey")]
     CompanySatisfactionSurvey,
 
+    /// <summary>An operator rejected the need after checking it: a short, polite word (the team's reason is not sent).</summary>
+    [JsonStringEnumMemberName("company_need_rejected")]
+    CompanyNeedRejected,
+
     /// <summary>Used by the app for <see cref="AlertOperators"/>; the decider never emits it as a <see cref="SendEmail"/>.</summary>
     [JsonStringEnumMemberName("operator_alert")]
     OperatorAlert,

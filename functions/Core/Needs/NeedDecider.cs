@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConseillersEntreprises.Core.Moderation;
 using ConseillersEntreprises.Core.Time;
 
 namespace ConseillersEntreprises.Core.Needs;
@@ -36,6 +37,20 @@ public static class NeedDecider
         if (@event is TimerDue timer)
         {
             return OnTimer(state, timer, now);
+        }
+
+        // Before the cancelled check: rejecting twice answers as the first time did.
+        switch (@event)
+        {
+            case NeedApproved approved:
+                return Approve(state, approved, now, schedule);
+            case NeedRejected rejected:
+                return RejectHeld(state, rejected, now);
+        }
+
+        if (state.IsHeld && @event is AdvisorAdded or SubjectChosen)
+        {
+            return Reject(RejectionCode.Held, "Ce besoin attend une vérification : validez-le ou rejetez-le avant de le transmettre.");
         }
 
         if (state.IsCancelled)
@@ -83,6 +98,11 @@ public static class NeedDecider
             Contact = e.Contact,
             Matches = [.. e.Advisors.DistinctBy(a => a.AdvisorId, StringComparer.Ordinal).Select(a => NeedMatch.Dispatch(a, now))],
         };
+        if (e.HoldReasons is { Count: > 0 } reasons)
+        {
+            return Hold(state with { Matches = [], Moderation = new NeedModeration { Reasons = [.. reasons], HeldAt = now } });
+        }
+
         var draft = new Draft(null, state);
 
         if (state.IsUnrouted)
@@ -105,6 +125,130 @@ public static class NeedDecider
 
         draft.EmailCompany(EffectIds.CompanyConfirmation(state.NeedId), EmailTemplate.CompanyConfirmation);
         StartTimeline(draft, now, schedule);
+        return draft.Accept();
+    }
+
+    /// <summary>
+    /// A doubtful submission waits in the review basket: no advisor hears of it, no timer starts. The person gets the
+    /// confirmation that promises nothing yet ("our team is finding the right advisor"), except behind a robot's sign:
+    /// the address may be someone else's, so it gets nothing until an operator approves the need.
+    /// </summary>
+    private static Accepted Hold(NeedState state)
+    {
+        var draft = new Draft(null, state);
+        var reasons = state.Moderation!.Reasons;
+        draft.Alert(OperatorBasket.Review, HoldRules.BasketReason(reasons), [], emailOperators: false);
+        if (!HoldRules.LooksLikeARobot(reasons))
+        {
+            draft.EmailCompany(EffectIds.CompanyConfirmationUnrouted(state.NeedId), EmailTemplate.CompanyConfirmationUnrouted);
+        }
+
+        return draft.Accept();
+    }
+
+    /// <summary>
+    /// A held need approved: dispatched at once to the advisors found now, as a submission would have been (timeline
+    /// included), and the company told where it went; found nobody, it waits in the unrouted basket. Approving twice
+    /// answers with the need as it is.
+    /// </summary>
+    private static DecisionResult Approve(NeedState state, NeedApproved e, DateTimeOffset now, WorkflowSchedule schedule)
+    {
+        if (string.IsNullOrWhiteSpace(e.Operator) || e.Advisors is null)
+        {
+            return Reject(RejectionCode.InvalidEvent, "La validation d'un besoin demande son auteur.");
+        }
+
+        switch (state.Moderation)
+        {
+            case null:
+                return Reject(RejectionCode.NotHeld, "Ce besoin n'attend pas de vérification : il a été transmis dès son dépôt.");
+            case { ApprovedAt: not null }:
+                return Reject(RejectionCode.AlreadyInStatus, "Ce besoin a déjà été validé.");
+            case { RejectedAt: not null }:
+                return Reject(RejectionCode.AlreadyModerated, "Ce besoin a été rejeté : il ne peut plus être validé.");
+        }
+
+        if (state.IsCancelled)
+        {
+            return Reject(RejectionCode.Cancelled, "Ce besoin a été annulé par l'équipe Conseillers-Entreprises.");
+        }
+
+        var draft = new Draft(state);
+        var matches = e.Advisors.DistinctBy(a => a.AdvisorId, StringComparer.Ordinal).Select(a => NeedMatch.Dispatch(a, now)).ToList();
+        draft.State = draft.State with
+        {
+            Matches = matches,
+            Moderation = state.Moderation with { ApprovedBy = e.Operator, ApprovedAt = now },
+        };
+        var robot = HoldRules.LooksLikeARobot(state.Moderation.Reasons);
+        if (matches.Count == 0)
+        {
+            draft.Alert(
+                OperatorBasket.Unrouted,
+                state.IsOutsideCatalogue
+                    ? "Besoin hors catalogue validé : choisissez son sujet pour le transmettre aux conseillers compétents."
+                    : "Besoin validé, mais aucun conseiller compétent n'a été trouvé : il faut lui en désigner un.",
+                []);
+            if (robot)
+            {
+                // Nothing was sent at submission: the confirmation goes now.
+                draft.EmailCompany(EffectIds.CompanyConfirmationUnrouted(state.NeedId), EmailTemplate.CompanyConfirmationUnrouted);
+            }
+
+            return draft.Accept();
+        }
+
+        foreach (var match in matches)
+        {
+            draft.EmailAdvisor(EffectIds.AdvisorNewNeed(state.NeedId, match.AdvisorId), EmailTemplate.AdvisorNewNeed, match);
+            draft.TouchInbox(match.AdvisorId);
+        }
+
+        draft.EmailCompany(EffectIds.CompanyConfirmation(state.NeedId), EmailTemplate.CompanyConfirmation);
+        StartTimeline(draft, now, schedule);
+        return draft.Accept();
+    }
+
+    /// <summary>
+    /// A held need rejected: closed (as a cancellation, so that it leaves every basket and the stats), no advisor ever
+    /// told; the company gets a short, polite email, unless a robot's sign held it (the address may not be the sender's).
+    /// Rejecting twice answers with the need as it is.
+    /// </summary>
+    private static DecisionResult RejectHeld(NeedState state, NeedRejected e, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(e.Operator) || string.IsNullOrWhiteSpace(e.Reason))
+        {
+            return Reject(RejectionCode.InvalidEvent, "Le rejet d'un besoin demande son auteur et un motif.");
+        }
+
+        switch (state.Moderation)
+        {
+            case null:
+                return Reject(RejectionCode.NotHeld, "Ce besoin n'attend pas de vérification : il a été transmis dès son dépôt. Annulez-le plutôt.");
+            case { RejectedAt: not null }:
+                return Reject(RejectionCode.AlreadyInStatus, "Ce besoin a déjà été rejeté.");
+            case { ApprovedAt: not null }:
+                return Reject(RejectionCode.AlreadyModerated, "Ce besoin a déjà été validé et transmis aux conseillers : annulez-le plutôt.");
+        }
+
+        if (state.IsCancelled)
+        {
+            return Reject(RejectionCode.Cancelled, "Ce besoin a été annulé par l'équipe Conseillers-Entreprises.");
+        }
+
+        var reason = e.Reason.Trim();
+        var draft = new Draft(state);
+        draft.State = draft.State with
+        {
+            Moderation = state.Moderation with { RejectedBy = e.Operator, RejectedAt = now, RejectionReason = reason },
+            Cancellation = new NeedCancellation { Operator = e.Operator, Reason = reason, At = now },
+            Timers = [],
+        };
+        if (!HoldRules.LooksLikeARobot(state.Moderation.Reasons))
+        {
+            draft.EmailCompany(EffectIds.CompanyNeedRejected(state.NeedId), EmailTemplate.CompanyNeedRejected);
+        }
+
         return draft.Accept();
     }
 
@@ -548,10 +692,11 @@ public static class NeedDecider
                 Advisors = advisors ?? [],
             });
 
-        public void Alert(OperatorBasket basket, string reason, IEnumerable<NeedMatch> concerned) =>
+        public void Alert(OperatorBasket basket, string reason, IEnumerable<NeedMatch> concerned, bool emailOperators = true) =>
             _effects.Add(new AlertOperators(EffectIds.Alert(NeedId, basket), NeedId, basket, reason)
             {
                 AdvisorIds = [.. concerned.Select(m => m.AdvisorId)],
+                EmailOperators = emailOperators,
             });
 
         public Accepted Accept()
@@ -584,6 +729,7 @@ public static class NeedDecider
             || before.IsUnrouted != after.IsUnrouted
             || before.IsAbandoned != after.IsAbandoned
             || before.IsCancelled != after.IsCancelled
+            || before.IsHeld != after.IsHeld
             || !string.Equals(before.SubjectId, after.SubjectId, StringComparison.Ordinal);
     }
 }

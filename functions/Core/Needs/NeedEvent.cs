@@ -15,6 +15,8 @@ namespace ConseillersEntreprises.Core.Needs;
 [JsonDerivedType(typeof(AdvisorAdded), AdvisorAdded.TypeName)]
 [JsonDerivedType(typeof(SatisfactionGiven), SatisfactionGiven.TypeName)]
 [JsonDerivedType(typeof(SubjectChosen), SubjectChosen.TypeName)]
+[JsonDerivedType(typeof(NeedApproved), NeedApproved.TypeName)]
+[JsonDerivedType(typeof(NeedRejected), NeedRejected.TypeName)]
 public abstract record NeedEvent
 {
     private protected NeedEvent()

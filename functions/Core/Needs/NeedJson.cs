@@ -40,6 +40,8 @@ public static class NeedJson
         AdvisorAdded => AdvisorAdded.TypeName,
         SatisfactionGiven => SatisfactionGiven.TypeName,
         SubjectChosen => SubjectChosen.TypeName,
+        NeedApproved => NeedApproved.TypeName,
+        NeedRejected => NeedRejected.TypeName,
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
     };
 

@@ -47,6 +47,9 @@ public sealed record NeedState
     /// <summary>Set when an operator chose the subject of a need that had none or was sent to nobody.</summary>
     public NeedSubjectChoice? SubjectChoice { get; init; }
 
+    /// <summary>Set when the submission was held for an operator's check (and then what they decided).</summary>
+    public NeedModeration? Moderation { get; init; }
+
     /// <summary>Set when an operator cancelled the need.</summary>
     public NeedCancellation? Cancellation { get; init; }
 
@@ -75,6 +78,10 @@ public sealed record NeedState
     /// <summary>An operator cancelled the need: its status is <see cref="NeedStatus.Cancelled"/> and it accepts no more events.</summary>
     [JsonIgnore]
     public bool IsCancelled => Cancellation is not null;
+
+    /// <summary>A doubtful submission waiting for an operator to approve or reject it: sent to nobody meanwhile.</summary>
+    [JsonIgnore]
+    public bool IsHeld => Moderation is { IsDecided: false } && !IsCancelled;
 
     /// <summary>The company may answer the satisfaction survey once an advisor closed the need (with or without help).</summary>
     [JsonIgnore]

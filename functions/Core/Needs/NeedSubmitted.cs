@@ -17,4 +17,10 @@ public sealed record NeedSubmitted(
     IReadOnlyList<RoutedAdvisor> Advisors) : NeedEvent
 {
     public const string TypeName = "need_submitted";
+
+    /// <summary>
+    /// Why the submission waits for an operator's check (<see cref="Moderation.HoldRules"/>); empty: dispatched at once.
+    /// A held need is sent to nobody until approved, whatever <see cref="Advisors"/> holds.
+    /// </summary>
+    public IReadOnlyList<Moderation.HoldReason> HoldReasons { get; init; } = [];
 }

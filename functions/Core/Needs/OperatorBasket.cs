@@ -25,4 +25,8 @@ public enum OperatorBasket
     /// <summary>Nobody took the need on in time (day 45).</summary>
     [JsonStringEnumMemberName("abandoned")]
     Abandoned,
+
+    /// <summary>A doubtful submission waits for an operator's check before going to the advisors.</summary>
+    [JsonStringEnumMemberName("review")]
+    Review,
 }

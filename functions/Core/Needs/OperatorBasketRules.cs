@@ -17,7 +17,8 @@ public static class OperatorBasketRules
 
         return basket switch
         {
-            OperatorBasket.Unrouted => state.IsUnrouted,
+            OperatorBasket.Unrouted => state.IsUnrouted && !state.IsHeld,
+            OperatorBasket.Review => state.IsHeld,
             OperatorBasket.NoAnswer or OperatorBasket.LastChance => !state.IsUnrouted && !state.IsAbandoned && state.Status == NeedStatus.Quo,
             // Refused by all, and only that: an abandoned need (some match expired) is not refused.
             OperatorBasket.Refused => !state.IsUnrouted && state.Status == NeedStatus.NotForMe,

@@ -35,4 +35,13 @@ public enum RejectionCode
 
     /// <summary>The company answered the satisfaction survey before any advisor closed its need.</summary>
     SatisfactionNotOpen,
+
+    /// <summary>The need waits for an operator's check: it goes to no advisor before it is approved (409).</summary>
+    Held,
+
+    /// <summary>Approve or reject on a need that was never held (409).</summary>
+    NotHeld,
+
+    /// <summary>Approve a rejected need, or reject an approved one (409).</summary>
+    AlreadyModerated,
 }

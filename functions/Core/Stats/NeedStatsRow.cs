@@ -39,13 +39,13 @@ public sealed record NeedStatsRow
 
     /// <summary>
     /// The row of <paramref name="state"/>, or null when the need must not be counted (cancelled by an operator: a
-    /// duplicate or a test). <paramref name="themeId"/> and <paramref name="regionCode"/> come from the directory and the
+    /// duplicate or a test; or held for a check: counted once approved, never when rejected). <paramref name="themeId"/> and <paramref name="regionCode"/> come from the directory and the
     /// geography, which the need does not hold.
     /// </summary>
     public static NeedStatsRow? Of(NeedState state, string? themeId, string? regionCode)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (state.IsCancelled)
+        if (state.IsCancelled || state.IsHeld)
         {
             return null;
         }

@@ -4,6 +4,7 @@ using System.Text;
 using ConseillersEntreprises.Core.Companies;
 using ConseillersEntreprises.Core.Directory;
 using ConseillersEntreprises.Core.Geography;
+using ConseillersEntreprises.Core.Moderation;
 using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.Core.Routing;
 using ConseillersEntreprises.Core.Time;
@@ -55,8 +56,17 @@ public static class DemoHistoryGenerator
     /// <summary>The open need outside the catalogue.</summary>
     public const int OutsideCatalogueOpenIndex = 2;
 
+    /// <summary>The open needs held for an operator's check (the "À vérifier" basket): a form sent too fast, and a duplicate.</summary>
+    public const int TooFastOpenIndex = 3;
+
+    /// <summary>Submitted again by the same person on the same subject as the first open need.</summary>
+    public const int DuplicateOpenIndex = 4;
+
     /// <summary>The id of the first open need: submitted first, its creation instant is the history's anchor on later starts.</summary>
     public static string AnchorNeedId(int seed = DefaultSeed) => NeedId(seed, "open", 0);
+
+    /// <summary>The id of the open need of that index (e.g. <see cref="TooFastOpenIndex"/>).</summary>
+    public static string OpenNeedId(int index, int seed = DefaultSeed) => NeedId(seed, "open", index);
 
     public static DemoHistory Generate(
         DirectoryDocument directory,
@@ -92,6 +102,9 @@ public static class DemoHistoryGenerator
         private readonly List<Commune> _towns;
         private readonly IReadOnlyList<string> _departements;
         private readonly int _profileWeights;
+
+        /// <summary>The first open need, which the duplicate repeats (open needs are built in order).</summary>
+        private NeedSubmitted? _firstOpen;
 
         public Builder(DirectoryDocument directory, TerritoryIndex territories, DateTimeOffset anchor, int seed, int randomSeed)
         {
@@ -154,11 +167,17 @@ public static class DemoHistoryGenerator
         /// <summary>
         /// A recent need still open. Two of them show the submissions without full routing: a company without SIRET yet
         /// (routed on its commune alone, as the intake does) and a need outside the catalogue (sent to nobody, waiting for
-        /// the operators to choose its subject).
+        /// the operators to choose its subject); two others wait in the review basket (a form sent too fast, and the
+        /// first open need's person asking again on the same subject).
         /// </summary>
         public NeedSubmitted Open(int index)
         {
             var submission = Submission(NeedId(_seed, "open", index), _anchor);
+            if (index == 0)
+            {
+                _firstOpen = submission;
+            }
+
             return index switch
             {
                 UnregisteredOpenIndex => submission with
@@ -178,6 +197,13 @@ public static class DemoHistoryGenerator
                     SubjectLabel = NeedState.OutsideCatalogueLabel,
                     Description = DemoTexts.OutsideCatalogueDescription,
                     Advisors = [],
+                },
+                TooFastOpenIndex => submission with { HoldReasons = [HoldReason.FilledTooFast] },
+                DuplicateOpenIndex when _firstOpen is { } first => first with
+                {
+                    NeedId = submission.NeedId,
+                    Description = submission.Description,
+                    HoldReasons = [HoldReason.DuplicateSiret, HoldReason.DuplicateEmail],
                 },
                 _ => submission,
             };

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ConseillersEntreprises.Core.Directory;
 using ConseillersEntreprises.Core.Geography;
+using ConseillersEntreprises.Core.Moderation;
 using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.Core.Routing;
 using ConseillersEntreprises.Core.Stats;
@@ -184,6 +185,21 @@ public sealed class DemoHistoryGeneratorTests
         Assert.Equal((null, NeedState.OutsideCatalogueLabel), (outside.SubjectId, outside.SubjectLabel));
         Assert.Empty(outside.Advisors);
         Assert.Equal(2, History.Open.Count(s => s.SubjectId is null || s.Company.Siret is null));
+    }
+
+    [Fact]
+    public void Two_open_needs_wait_in_the_review_basket_one_sent_too_fast_one_a_duplicate_of_the_first()
+    {
+        var tooFast = History.Open[DemoHistoryGenerator.TooFastOpenIndex];
+        var duplicate = History.Open[DemoHistoryGenerator.DuplicateOpenIndex];
+
+        Assert.Equal([HoldReason.FilledTooFast], tooFast.HoldReasons);
+        Assert.Equal([HoldReason.DuplicateSiret, HoldReason.DuplicateEmail], duplicate.HoldReasons);
+        Assert.Equal((History.Open[0].SubjectId, History.Open[0].Company.Siret, History.Open[0].Contact.Email),
+            (duplicate.SubjectId, duplicate.Company.Siret, duplicate.Contact.Email));
+        Assert.NotEqual(History.Open[0].NeedId, duplicate.NeedId);
+        Assert.Equal(2, History.Open.Count(s => s.HoldReasons.Count > 0));
+        Assert.True(NeedDecider.Decide(null, duplicate, DateTimeOffset.UnixEpoch, new WorkflowSchedule()) is Accepted { State.IsHeld: true });
     }
 
     private static string Json(DemoHistory history) => JsonSerializer.Serialize(history, NeedJson.Options);

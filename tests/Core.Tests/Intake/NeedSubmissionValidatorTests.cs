@@ -120,7 +120,7 @@ public sealed class NeedSubmissionValidatorTests
 
         Assert.False(result.IsValid);
         Assert.True(result.HoneypotFilled);
-        Assert.Equal(12, result.Errors.Count);
+        Assert.Equal(11, result.Errors.Count);
         Assert.All(result.Errors.Values, messages => Assert.Single(messages));
         Assert.Equal(NeedMessages.SubjectUnknown, result.Errors["subjectId"][0]);
         Assert.Equal(NeedMessages.DescriptionTooShort, result.Errors["description"][0]);
@@ -133,7 +133,7 @@ public sealed class NeedSubmissionValidatorTests
         Assert.Equal(NeedMessages.PhoneInvalid, result.Errors["phone"][0]);
         Assert.Equal(NeedMessages.ConsentRequired, result.Errors["consent"][0]);
         Assert.Equal(NeedMessages.IdempotencyKeyInvalid, result.Errors["idempotencyKey"][0]);
-        Assert.Equal("Envoi refusé", result.Errors["website"][0]);
+        Assert.False(result.Errors.ContainsKey("website")); // never an error: the need is held, the robot learns nothing
     }
 
     // --- subjectId
@@ -425,22 +425,29 @@ public sealed class NeedSubmissionValidatorTests
     [InlineData("http://spam.example")]
     [InlineData("x")]
     [InlineData(" www ")]
-    public void A_filled_honeypot_refuses_the_submission_vaguely_and_says_so(string website)
+    public void A_filled_honeypot_is_accepted_and_flagged_for_the_review_basket(string website)
     {
         var result = Validate(Valid() with { Website = website });
 
-        Assert.False(result.IsValid);
+        Assert.True(result.IsValid);
         Assert.True(result.HoneypotFilled);
-        Assert.Equal("Envoi refusé", Assert.Single(result.Errors[NeedFields.Website]));
-        Assert.Single(result.Errors);
+        Assert.True(result.Submission.HoneypotFilled);
+        Assert.Empty(result.Errors);
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(3.5, 3.5)]
+    [InlineData(double.NaN, null)]
+    public void The_filling_time_is_passed_on_for_the_moderation_rules(double? seconds, double? expected) =>
+        Assert.Equal(expected, Accepted(Valid() with { FilledInSeconds = seconds }).FilledInSeconds);
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
     [InlineData("\u200B")]
-    public void An_empty_honeypot_is_fine(string? website) => Accepted(Valid() with { Website = website });
+    public void An_empty_honeypot_is_fine(string? website) => Assert.False(Accepted(Valid() with { Website = website }).HoneypotFilled);
 
     // --- communeCode
 
@@ -543,7 +550,7 @@ public sealed class NeedSubmissionValidatorTests
 
         var result = Validate(new NeedSubmission { SubjectId = "inconnu", Siret = "x", Website = "x", CommuneCode = "?", CompanyName = new string('a', 300), IdempotencyKey = "?" });
 
-        Assert.Equal(12, result.Errors.Count);
+        Assert.Equal(11, result.Errors.Count);
         Assert.Subset(names, result.Errors.Keys.ToHashSet());
     }
 }

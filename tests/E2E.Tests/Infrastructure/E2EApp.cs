@@ -87,6 +87,8 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
             ["Workflow:CompanyNoticeDelay"] = "00:00:01",
             ["Workflow:CommentNoticeDelay"] = "00:00:01",
             ["Stats:CacheDuration"] = "00:00:00", // pages must show the figures of the needs a test just submitted
+            // Playwright fills the form's three steps faster than a person could (5 s by default): above one second, it is dispatched.
+            ["Moderation:MinSecondsToFill"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         _host = new SiteHost(settings, port);

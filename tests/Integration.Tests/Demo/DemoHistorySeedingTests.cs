@@ -64,6 +64,19 @@ public sealed class DemoHistorySeedingTests
         Assert.True(refused.Count > 10, $"{refused.Count} refused");
         Assert.All(abandoned.Concat(refused), row => Assert.Contains(row.GetProperty("needId").GetString()!, stored));
 
+        // Two open needs wait in "À vérifier" (a form sent too fast, a duplicate), written by their submissions' activity.
+        var held = new[] { DemoHistoryGenerator.TooFastOpenIndex, DemoHistoryGenerator.DuplicateOpenIndex }
+            .Select(i => DemoHistoryGenerator.OpenNeedId(i))
+            .ToHashSet(StringComparer.Ordinal);
+        var review = new List<string>();
+        for (var attempt = 0; attempt < 100 && !held.IsSubsetOf(review); attempt++)
+        {
+            await Task.Delay(attempt == 0 ? 0 : 200);
+            review = [.. (await operators.GetFromJsonAsync<JsonElement>("/api/admin/baskets/review")).EnumerateArray().Select(r => r.GetProperty("needId").GetString()!)];
+        }
+
+        Assert.Equal(held.Order(StringComparer.Ordinal), review.Order(StringComparer.Ordinal));
+
         // The operators' search finds a past need as it finds a live one (by its company's SIRET).
         var past = await host.Services.GetRequiredService<NeedSnapshotStore>().GetAsync(abandoned[0].GetProperty("needId").GetString()!, timeout.Token);
         var found = (await operators.GetFromJsonAsync<JsonElement>($"/api/admin/needs?q={past!.State.Company.Siret}")).EnumerateArray().ToList();

@@ -66,6 +66,7 @@ public sealed partial class NeedEmailRenderer
         OperatorBasket.LastChance => "Dernière relance",
         OperatorBasket.Refused => "Refusé par tous les conseillers",
         OperatorBasket.Abandoned => "Abandonné",
+        OperatorBasket.Review => "À vérifier",
         _ => basket.ToString(),
     };
 

@@ -61,6 +61,7 @@ public sealed partial class NeedEmailRenderer
             EmailTemplate.CompanyMissedCall => CompanyMissedCall(effect, state, links),
             EmailTemplate.CompanyFallback => CompanyFallback(effect, state, links),
             EmailTemplate.CompanySatisfactionSurvey => CompanySatisfactionSurvey(effect, state, links),
+            EmailTemplate.CompanyNeedRejected => CompanyNeedRejected(effect, state, links),
             EmailTemplate.OperatorAlert => throw new ArgumentException("Operator alerts are rendered by RenderOperatorAlert.", nameof(effect)),
             _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.Template, "Unknown email template."),
         };
