@@ -74,6 +74,8 @@ app_env=(
   "RateLimits__PublicPerMinute=1000000"
   "Workflow__BusinessHoursOnly=false"
   "Workflow__CompanyNoticeDelay=00:00:02"
+  # The driver reuses 100 companies: without this, their repeated submissions would wait in the review basket.
+  "Moderation__DuplicateWindow=00:00:00"
   "Logging__LogLevel__Default=Information"
   "Logging__LogLevel__Microsoft.AspNetCore=Warning"
   "ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT"
