@@ -96,6 +96,7 @@ function render() {
   const t = state.timeline ?? {};
   facts(byId('timeline'), [
     ['Dépôt', formatDateTime(state.createdAt)],
+    ['Source', state.source ? `${state.source.institutionName} (API partenaire, clé ${state.source.keyId})` : 'Formulaire du site public'],
     ['Sujet choisi par l\'équipe', state.subjectChoice && `${formatDateTime(state.subjectChoice.at)} par ${state.subjectChoice.operator}`],
     ['Transmission aux conseillers', t.dispatchedAt && formatDateTime(t.dispatchedAt)],
     ['Relance des conseillers', t.reminderSentAt && formatDateTime(t.reminderSentAt)],

@@ -17,4 +17,7 @@ public sealed record NeedSubmitted(
     IReadOnlyList<RoutedAdvisor> Advisors) : NeedEvent
 {
     public const string TypeName = "need_submitted";
+
+    /// <summary>The partner whose API key submitted it; null from the public site.</summary>
+    public NeedSource? Source { get; init; }
 }
