@@ -1,5 +1,6 @@
 // Confirmation: what happens next, with what the person typed (read back from sessionStorage, set as text only).
 import { byId } from './dom.js';
+import './embed.js';
 
 let data = null;
 try { data = JSON.parse(sessionStorage.getItem('ce.confirmation')); } catch { data = null; }

@@ -4,6 +4,7 @@
 // is sent, the operators choose it. Everything typed is kept in sessionStorage (per subject)
 // so that nothing is lost on an error or a reload; the API's errors are shown next to their field and in a summary.
 import { api, problemText } from './api.js';
+import { embedUrl } from './embed.js';
 import { el, byId, focusOn, announce } from './dom.js';
 import { loadCatalog, findSubject } from './catalog.js';
 import { uncoveredTerritoryMessage } from './uncovered.js';
@@ -357,7 +358,7 @@ async function stepThree() {
       phone: body.phone,
     }));
     sessionStorage.removeItem(DRAFT_KEY);
-    window.location.assign('/confirmation.html');
+    window.location.assign(embedUrl('/confirmation.html'));
     return;
   }
   if (result.status === 400 && result.data?.errors) {

@@ -108,6 +108,7 @@ function render() {
     ['Mis en attente de vérification', state.moderation && `${formatDateTime(state.moderation.heldAt)} : ${(state.moderation.reasons ?? []).map((r) => holdReasons[r] ?? r).join(' ; ')}`],
     ['Validé par l\'équipe', state.moderation?.approvedAt && `${formatDateTime(state.moderation.approvedAt)} par ${state.moderation.approvedBy}`],
     ['Rejeté par l\'équipe', state.moderation?.rejectedAt && `${formatDateTime(state.moderation.rejectedAt)} par ${state.moderation.rejectedBy} : ${state.moderation.rejectionReason}`],
+    ['Source', state.source ? `${state.source.institutionName} (API partenaire, clé ${state.source.keyId})` : 'Formulaire du site public'],
     ['Sujet choisi par l\'équipe', state.subjectChoice && `${formatDateTime(state.subjectChoice.at)} par ${state.subjectChoice.operator}`],
     ['Transmission aux conseillers', t.dispatchedAt && formatDateTime(t.dispatchedAt)],
     ['Relance des conseillers', t.reminderSentAt && formatDateTime(t.reminderSentAt)],

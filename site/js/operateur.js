@@ -9,6 +9,7 @@ import { operatorSession, showNeed } from './operateur-besoin.js';
 import { setUpDirectory } from './operateur-annuaire.js';
 import { setUpRouting, loadRoutingSubjects } from './operateur-routage.js';
 import { setUpBlocklist, loadBlocklist } from './operateur-blocage.js';
+import { setUpApiKeys, loadApiKeys } from './operateur-cles-api.js';
 
 const BASKETS = [
   { name: 'unrouted', label: 'Sans conseiller', hint: 'Aucun conseiller compétent n\'a été trouvé : ajoutez-en un.', empty: 'Aucun besoin sans conseiller.' },
@@ -289,6 +290,7 @@ async function route({ initial = false } = {}) {
   document.title = 'Espace opérateur – Conseillers-Entreprises';
   loadRoutingSubjects();
   loadBlocklist();
+  loadApiKeys();
   if (!basketsLoaded || wasNeed) await loadBaskets();
   // Back from a need: focus on the baskets, unless the operator has already moved on in the home view meanwhile.
   if (wasNeed && !initial && !byId('home-view').contains(document.activeElement)) {
@@ -301,6 +303,7 @@ buildTabs();
 setUpDirectory({ onAuthFailure: handleAuthFailure });
 setUpRouting({ onAuthFailure: handleAuthFailure });
 setUpBlocklist({ onAuthFailure: handleAuthFailure });
+setUpApiKeys({ onAuthFailure: handleAuthFailure });
 window.addEventListener('hashchange', () => {
   // A sign-in link opened in this tab while the page is shown: only the fragment changes, the page stays.
   const fresh = takeFragment();

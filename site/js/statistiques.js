@@ -175,6 +175,7 @@ const BREAKDOWNS = [
   { id: 'by-size', field: 'bySize', caption: 'Besoins déposés et réponse des conseillers, par taille d\'entreprise', header: 'Taille de l\'entreprise' },
   { id: 'by-sector', field: 'bySector', caption: 'Besoins déposés et réponse des conseillers, par secteur d\'activité', header: 'Secteur d\'activité' },
   { id: 'by-region', field: 'byRegion', caption: 'Besoins déposés et réponse des conseillers, par région', header: 'Région' },
+  { id: 'by-source', field: 'bySource', caption: 'Besoins déposés et réponse des conseillers, par origine : le site public ou un partenaire', header: 'Origine du besoin' },
 ];
 
 function figureCard(figure, totals) {

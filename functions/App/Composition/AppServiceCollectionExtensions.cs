@@ -55,6 +55,7 @@ public static class AppServiceCollectionExtensions
         services.AddSingleton<OperatorAccess>();
         services.AddSingleton<AdvisorAccess>();
         services.AddSingleton<CompanyAccess>();
+        services.AddSingleton<PartnerAccess>();
         return services;
     }
 }

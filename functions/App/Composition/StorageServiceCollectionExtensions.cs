@@ -6,6 +6,7 @@ using ConseillersEntreprises.Storage;
 using ConseillersEntreprises.Storage.Diagnostics;
 using ConseillersEntreprises.Storage.Directory;
 using ConseillersEntreprises.Storage.Emails;
+using ConseillersEntreprises.Storage.Partners;
 using ConseillersEntreprises.Storage.Projections;
 using ConseillersEntreprises.Storage.Snapshots;
 using ConseillersEntreprises.Storage.Stats;
@@ -51,6 +52,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new SentEmailLedger(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new EmailBudget(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new NeedSnapshotStore(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new PartnerKeyStore(Tables(sp), TablePrefix(sp)));
         services.AddHostedService<StorageSetup>();
         return services;
     }

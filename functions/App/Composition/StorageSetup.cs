@@ -1,4 +1,5 @@
 using ConseillersEntreprises.Storage.Emails;
+using ConseillersEntreprises.Storage.Partners;
 using ConseillersEntreprises.Storage.Projections;
 using ConseillersEntreprises.Storage.Snapshots;
 using ConseillersEntreprises.Storage.Stats;
@@ -14,6 +15,7 @@ public sealed partial class StorageSetup(
     SentEmailLedger ledger,
     EmailBudget emailBudget,
     NeedSnapshotStore snapshots,
+    PartnerKeyStore partnerKeys,
     ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +29,7 @@ public sealed partial class StorageSetup(
             await ledger.EnsureCreatedAsync(cancellationToken);
             await emailBudget.EnsureCreatedAsync(cancellationToken);
             await snapshots.EnsureCreatedAsync(cancellationToken);
+            await partnerKeys.EnsureCreatedAsync(cancellationToken);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {

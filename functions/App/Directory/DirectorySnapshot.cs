@@ -17,6 +17,18 @@ public sealed record DirectorySnapshot(string Version, DirectoryDocument Documen
         .SelectMany(t => t.Subjects.Select(s => (Subject: s.Id, Theme: t.Id)))
         .ToFrozenDictionary(p => p.Subject, p => p.Theme, StringComparer.Ordinal);
 
+    /// <summary>Institution id → name (partner keys, the stats by source).</summary>
+    public FrozenDictionary<string, string> InstitutionNames { get; } = Document.Institutions
+        .ToFrozenDictionary(i => i.Id, i => i.Name, StringComparer.Ordinal);
+
+    /// <summary>Every partner's declared embedding origins, canonical and without duplicates (the embeddable pages' frame-ancestors).</summary>
+    public IReadOnlyList<string> EmbedOrigins { get; } = [.. Document.Institutions
+        .SelectMany(i => i.EmbedOrigins ?? [])
+        .Select(o => Core.Partners.EmbedOrigin.Normalize(o, out _))
+        .OfType<string>()
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)];
+
     /// <summary>Theme id → label.</summary>
     public FrozenDictionary<string, string> ThemeLabels { get; } = Document.Themes
         .ToFrozenDictionary(t => t.Id, t => t.Label, StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using ConseillersEntreprises.App.Directory;
 using ConseillersEntreprises.App.Moderation;
+using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.App.Workflow;
 using ConseillersEntreprises.Core.Companies;
 using ConseillersEntreprises.Core.Geography;
@@ -24,15 +25,24 @@ public sealed class NeedIntakeFunctions(
     NeedWorkflow workflow,
     SubmissionScreening screening,
     TimeProvider time,
-    PublicRateLimiter limits)
+    PublicRateLimiter limits,
+    PartnerAccess partners)
 {
+    /// <summary>
+    /// The site's form is limited per client address; a partner (<c>Authorization: Bearer</c> key) per key instead, and
+    /// any Authorization header that is not a valid key is a 401, never an anonymous submission.
+    /// </summary>
     [Function("SubmitNeed")]
     public async Task<IResult> SubmitNeed(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "needs")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken) =>
-        limits.Refusal(RateLimitPolicy.Needs, request)
-        ?? await SubmitAsync(request, directory, territories, companies, workflow, screening, client, time, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        var caller = await partners.CheckAsync(request.Context(), cancellationToken);
+        return caller.Refusal
+            ?? (caller.Key is { } key ? limits.PartnerRefusal(key.Id, request) : limits.Refusal(RateLimitPolicy.Needs, request))
+            ?? await SubmitAsync(request, caller.Source, directory, territories, companies, workflow, screening, client, time, cancellationToken);
+    }
 
     /// <summary>
     /// The critical path: validate; one read when an idempotency key is given (the need id derives from it); company
@@ -43,6 +53,7 @@ public sealed class NeedIntakeFunctions(
     /// </summary>
     private static async Task<Results<Created<SubmitResponse>, Ok<SubmitResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         HttpRequest request,
+        NeedSource? source,
         CurrentDirectory directory,
         TerritoryIndex territories,
         ICompanyLookup companies,
@@ -76,7 +87,8 @@ public sealed class NeedIntakeFunctions(
         }
 
         var submission = validation.Submission;
-        var needId = NeedIdFor(submission.IdempotencyKey);
+        // A partner's idempotency keys are its own: they never name a need of the site or of another partner.
+        var needId = NeedIdFor(source is null || submission.IdempotencyKey is null ? submission.IdempotencyKey : $"partner:{source.InstitutionId}:{submission.IdempotencyKey}");
         if (submission.IdempotencyKey is not null && await workflow.LoadAsync(needId, ct) is { } existing)
         {
             return TypedResults.Ok(SubmitResponse.From(existing));
@@ -127,6 +139,7 @@ public sealed class NeedIntakeFunctions(
             advisors)
         {
             HoldReasons = holdReasons,
+            Source = source,
         };
         // Remembered before the need is stored: a retry of the same need (same id) is never its own duplicate.
         await screening.RememberAsync(submission, needId, time.GetUtcNow(), ct);

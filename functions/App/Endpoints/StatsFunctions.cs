@@ -65,8 +65,9 @@ public sealed class StatsFunctions(
     private async Task<StatsReport> ReportAsync(StatsQuery query, CancellationToken ct)
     {
         var rows = await stats.ReadAsync(StatsMonth.Format(query.From), StatsMonth.Format(query.To), ct);
-        var themes = directory.Snapshot?.ThemeLabels;
-        return StatsAggregator.Aggregate(rows, query, id => themes?.GetValueOrDefault(id), territories.RegionName);
+        var snapshot = directory.Snapshot;
+        var themes = snapshot?.ThemeLabels;
+        return StatsAggregator.Aggregate(rows, query, id => themes?.GetValueOrDefault(id), territories.RegionName, id => snapshot?.InstitutionNames.GetValueOrDefault(id));
     }
 
     /// <summary>Defaults: the last 12 months up to the current one (Europe/Paris), all of France, every theme.</summary>

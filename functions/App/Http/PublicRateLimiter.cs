@@ -14,6 +14,7 @@ public sealed class PublicRateLimiter : IDisposable
     private readonly PartitionedRateLimiter<string> _public;
     private readonly PartitionedRateLimiter<string> _needs;
     private readonly PartitionedRateLimiter<string> _loginLinks;
+    private readonly PartitionedRateLimiter<string> _partnerNeeds;
 
     public PublicRateLimiter(IOptions<RateLimitSettings> options)
     {
@@ -22,6 +23,7 @@ public sealed class PublicRateLimiter : IDisposable
         _public = PerClient(settings.PublicPerMinute, TimeSpan.FromMinutes(1));
         _needs = PerClient(settings.NeedsPerHour, TimeSpan.FromHours(1));
         _loginLinks = PerClient(settings.LoginLinksPerHour, TimeSpan.FromHours(1));
+        _partnerNeeds = PerClient(settings.PartnerNeedsPerHour, TimeSpan.FromHours(1));
     }
 
     /// <summary>Null when the request may go on; otherwise the 429 to answer.</summary>
@@ -35,7 +37,19 @@ public sealed class PublicRateLimiter : IDisposable
             RateLimitPolicy.LoginLink => _loginLinks,
             _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown rate limit."),
         };
-        using var lease = limiter.AttemptAcquire(ClientKey(request));
+        return Refusal(limiter, ClientKey(request), request);
+    }
+
+    /// <summary>Null when the partner key <paramref name="keyId"/> may submit one more need this hour; otherwise the 429.</summary>
+    public IResult? PartnerRefusal(string keyId, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Refusal(_partnerNeeds, keyId, request);
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<TooManyRequests>? Refusal(PartitionedRateLimiter<string> limiter, string partition, HttpRequest request)
+    {
+        using var lease = limiter.AttemptAcquire(partition);
         if (lease.IsAcquired)
         {
             return null;
@@ -53,6 +67,7 @@ public sealed class PublicRateLimiter : IDisposable
         _public.Dispose();
         _needs.Dispose();
         _loginLinks.Dispose();
+        _partnerNeeds.Dispose();
     }
 
     private static string ClientKey(HttpRequest request) =>

@@ -30,6 +30,7 @@ public static class StatsCsv
                 ExchangeShare = m.ExchangeShare,
                 HelpedShare = m.HelpedShare,
                 TakenOnWithin5DaysShare = m.TakenOnWithin5DaysShare,
+                FromPartners = m.FromPartners,
             }));
         }
 

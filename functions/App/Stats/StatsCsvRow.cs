@@ -34,4 +34,8 @@ public sealed class StatsCsvRow
 
     [Name("part_pris_en_charge_sous_5_jours")]
     public double? TakenOnWithin5DaysShare { get; init; }
+
+    /// <summary>Of the needs submitted, those partner institutions sent through the API (the rest came from the site).</summary>
+    [Name("dont_deposes_par_partenaires")]
+    public int FromPartners { get; init; }
 }

@@ -36,6 +36,12 @@ public sealed record Institution
     /// <summary>The institution's subject catalogue: its advisors may only be competent on these.</summary>
     public List<string> Subjects { get; init; } = [];
     public List<RoutingFilter> Filters { get; init; } = [];
+
+    /// <summary>
+    /// The https origins of the partner's pages that may embed the need form (<c>?embed=1</c>): listed in those pages'
+    /// <c>frame-ancestors</c>. Absent for an institution that embeds nothing.
+    /// </summary>
+    public List<string>? EmbedOrigins { get; init; }
 }
 
 public sealed record Antenna

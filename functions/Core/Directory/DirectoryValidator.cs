@@ -70,9 +70,21 @@ public static class DirectoryValidator
             context.RequireText(institution.Name, $"{path}.name", "Le nom de l'institution est obligatoire");
             context.SubjectReferences(institution.Subjects, $"{path}.subjects", subjects);
             context.Filters(institution.Filters, $"{path}.filters", subjects);
+            EmbedOrigins(institution.EmbedOrigins, $"{path}.embedOrigins", context);
         }
 
         return result;
+    }
+
+    private static void EmbedOrigins(List<string>? origins, string path, Context context)
+    {
+        for (var o = 0; o < (origins?.Count ?? 0); o++)
+        {
+            if (Partners.EmbedOrigin.Normalize(origins![o], out var problem) is null)
+            {
+                context.Add($"{path}[{o}]", problem!);
+            }
+        }
     }
 
     private static Dictionary<string, Antenna> ValidateAntennas(DirectoryDocument document, Dictionary<string, Institution> institutions, HashSet<string> subjects, Context context)

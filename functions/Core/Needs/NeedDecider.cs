@@ -96,6 +96,7 @@ public static class NeedDecider
             CreatedAt = now,
             Company = e.Company,
             Contact = e.Contact,
+            Source = e.Source,
             Matches = [.. e.Advisors.DistinctBy(a => a.AdvisorId, StringComparer.Ordinal).Select(a => NeedMatch.Dispatch(a, now))],
         };
         if (e.HoldReasons is { Count: > 0 } reasons)

@@ -27,6 +27,9 @@ public sealed record NeedState
 
     public required NeedContact Contact { get; init; }
 
+    /// <summary>The partner institution that submitted the need with its API key; null from the public site.</summary>
+    public NeedSource? Source { get; init; }
+
     /// <summary>One per advisor notified, in dispatch order.</summary>
     public IReadOnlyList<NeedMatch> Matches { get; init; } = [];
 

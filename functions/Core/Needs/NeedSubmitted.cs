@@ -23,4 +23,6 @@ public sealed record NeedSubmitted(
     /// A held need is sent to nobody until approved, whatever <see cref="Advisors"/> holds.
     /// </summary>
     public IReadOnlyList<Moderation.HoldReason> HoldReasons { get; init; } = [];
+    /// <summary>The partner whose API key submitted it; null from the public site.</summary>
+    public NeedSource? Source { get; init; }
 }

@@ -25,6 +25,15 @@ public sealed record NeedStatsRow
 
     public required string SectorKey { get; init; }
 
+    /// <summary>Who submitted it: <see cref="PublicSite"/>, or the id of the partner institution whose API key did.</summary>
+    public string SourceKey { get; init; } = PublicSite;
+
+    /// <summary>The source key of a need sent from the public site's form.</summary>
+    public const string PublicSite = "site-public";
+
+    /// <summary>Whether a partner institution submitted it through the API.</summary>
+    public bool FromPartner => !string.Equals(SourceKey, PublicSite, StringComparison.Ordinal);
+
     /// <summary>Sent to at least one advisor (at once, or later by an operator).</summary>
     public bool Transmitted { get; init; }
 
@@ -61,6 +70,7 @@ public sealed record NeedStatsRow
             RegionCode = regionCode,
             SizeKey = CompanySizes.KeyOf(state.Company.HeadcountBracket),
             SectorKey = ActivitySections.KeyOf(state.Company.NafCode),
+            SourceKey = state.Source?.InstitutionId ?? PublicSite,
             Transmitted = state.Matches.Count > 0,
             Exchange = status is NeedStatus.Done or NeedStatus.DoneNoHelp,
             Helped = status == NeedStatus.Done,

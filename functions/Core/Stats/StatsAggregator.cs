@@ -12,8 +12,10 @@ public static class StatsAggregator
     /// <param name="query">The range and filters.</param>
     /// <param name="themeLabel">Theme id → French label (null: unknown, shown as "Autre thématique").</param>
     /// <param name="regionLabel">Region code → French name (null: unknown, shown as "Région inconnue").</param>
+    /// <param name="institutionLabel">Partner institution id → name, for the breakdown by source (null: "Partenaire inconnu").</param>
     public static StatsReport Aggregate(
-        IEnumerable<NeedStatsRow> rows, StatsQuery query, Func<string, string?> themeLabel, Func<string, string?> regionLabel)
+        IEnumerable<NeedStatsRow> rows, StatsQuery query, Func<string, string?> themeLabel, Func<string, string?> regionLabel,
+        Func<string, string?>? institutionLabel = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(query);
@@ -29,6 +31,8 @@ public static class StatsAggregator
         var bySize = new Dictionary<string, StatsTally>(StringComparer.Ordinal);
         var bySector = new Dictionary<string, StatsTally>(StringComparer.Ordinal);
         var byRegion = new Dictionary<string, StatsTally>(StringComparer.Ordinal);
+        var bySource = new Dictionary<string, StatsTally>(StringComparer.Ordinal);
+        var fromPartners = months.ToDictionary(m => m, _ => 0, StringComparer.Ordinal);
         foreach (var row in rows)
         {
             if (!byMonth.TryGetValue(row.Month, out var month)
@@ -44,6 +48,8 @@ public static class StatsAggregator
             TallyOf(bySize, row.SizeKey).Add(row);
             TallyOf(bySector, row.SectorKey).Add(row);
             TallyOf(byRegion, row.RegionCode ?? string.Empty).Add(row);
+            TallyOf(bySource, row.SourceKey).Add(row);
+            fromPartners[row.Month] += row.FromPartner ? 1 : 0;
         }
 
         return new StatsReport(
@@ -52,12 +58,17 @@ public static class StatsAggregator
             query.RegionCode,
             query.ThemeId,
             totals.ToFigures(),
-            [.. months.Select(m => new StatsMonthFigures(m, byMonth[m].ToFigures()))],
+            [.. months.Select(m => new StatsMonthFigures(m, byMonth[m].ToFigures()) { FromPartners = fromPartners[m] })],
             Breakdown(byTheme, k => (k.Length == 0 ? null : themeLabel(k)) ?? "Autre thématique"),
             Breakdown(bySize, CompanySizes.Label),
             Breakdown(bySector, ActivitySections.Label),
-            Breakdown(byRegion, k => (k.Length == 0 ? null : regionLabel(k)) ?? "Région inconnue"));
+            Breakdown(byRegion, k => (k.Length == 0 ? null : regionLabel(k)) ?? "Région inconnue"))
+        {
+            BySource = Breakdown(bySource, k => k == NeedStatsRow.PublicSite ? PublicSiteLabel : institutionLabel?.Invoke(k) ?? "Partenaire inconnu"),
+        };
     }
+
+    public const string PublicSiteLabel = "Site public (formulaire)";
 
     private static StatsTally TallyOf(Dictionary<string, StatsTally> groups, string key)
     {

@@ -13,7 +13,11 @@ public sealed record StatsReport(
     IReadOnlyList<StatsGroupFigures> ByTheme,
     IReadOnlyList<StatsGroupFigures> BySize,
     IReadOnlyList<StatsGroupFigures> BySector,
-    IReadOnlyList<StatsGroupFigures> ByRegion);
+    IReadOnlyList<StatsGroupFigures> ByRegion)
+{
+    /// <summary>By source: the public site (<see cref="NeedStatsRow.PublicSite"/>) and each partner institution (its id).</summary>
+    public IReadOnlyList<StatsGroupFigures> BySource { get; init; } = [];
+}
 
 /// <summary>One month of the series: its figures, flat in JSON beside "month".</summary>
 public sealed record StatsMonthFigures : StatsFigures
@@ -26,6 +30,9 @@ public sealed record StatsMonthFigures : StatsFigures
 
     [JsonPropertyOrder(-1)]
     public string Month { get; }
+
+    /// <summary>Of <see cref="StatsFigures.Submitted"/>, the needs partner institutions sent through the API.</summary>
+    public int FromPartners { get; init; }
 }
 
 /// <summary>One group of a breakdown: its key (theme id, size, NAF section, region code), French label and figures.</summary>

@@ -30,6 +30,7 @@ public sealed class TableNeedStats
             ["RegionCode"] = row.RegionCode,
             ["SizeKey"] = row.SizeKey,
             ["SectorKey"] = row.SectorKey,
+            ["SourceKey"] = row.SourceKey,
             ["Transmitted"] = row.Transmitted,
             ["Exchange"] = row.Exchange,
             ["Helped"] = row.Helped,
@@ -66,6 +67,7 @@ public sealed class TableNeedStats
                 RegionCode = e.GetString("RegionCode"),
                 SizeKey = e.GetString("SizeKey") ?? CompanySizes.Unknown,
                 SectorKey = e.GetString("SectorKey") ?? ActivitySections.Unknown,
+                SourceKey = e.GetString("SourceKey") ?? NeedStatsRow.PublicSite, // rows written before partners existed
                 Transmitted = e.GetBoolean("Transmitted") ?? false,
                 Exchange = e.GetBoolean("Exchange") ?? false,
                 Helped = e.GetBoolean("Helped") ?? false,

@@ -20,6 +20,19 @@ public sealed class DirectoryValidatorTests
     public void A_coherent_directory_has_no_problem() => Assert.Empty(Problems(Valid()));
 
     [Fact]
+    public void An_institution_declares_https_origins_to_embed_the_form_and_anything_else_is_listed()
+    {
+        var document = Valid();
+        document.Institutions[0] = document.Institutions[0] with { EmbedOrigins = ["https://www.partenaire.fr", "http://www.partenaire.fr", "https://www.partenaire.fr/formulaire"] };
+
+        var problems = Problems(document);
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("https://", problems["institutions[0].embedOrigins[1]"], StringComparison.Ordinal);
+        Assert.Contains("sans chemin", problems["institutions[0].embedOrigins[2]"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_problem_is_listed_with_its_path_not_only_the_first()
     {
         var document = Valid();

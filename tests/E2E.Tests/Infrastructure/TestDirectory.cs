@@ -18,6 +18,9 @@ public sealed class TestDirectory
     public const string StatsSubject = "exporter";
     public const string StatsSubjectLabel = "Vendre à l'étranger";
 
+    /// <summary>The origin a partner declared to embed the form (its page is served by the browser test itself).</summary>
+    public const string PartnerOrigin = "https://partenaire.example";
+
     public TestDirectory(string run)
     {
         Solo = Person("conseiller-solo", "urssaf-47", "Camille Martin", $"camille.martin-{run}@urssaf.test", SoloSubject);
@@ -56,7 +59,7 @@ public sealed class TestDirectory
             ],
             Institutions =
             [
-                new Institution { Id = "urssaf", Name = "Urssaf", Subjects = [SoloSubject, TeamSubject] },
+                new Institution { Id = "urssaf", Name = "Urssaf", Subjects = [SoloSubject, TeamSubject], EmbedOrigins = [PartnerOrigin] },
                 new Institution { Id = "cci", Name = "CCI", Subjects = [TeamSubject, StatsSubject] },
                 new Institution { Id = "cma", Name = "CMA", Subjects = [TeamSubject] },
             ],

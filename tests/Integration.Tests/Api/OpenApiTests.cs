@@ -44,5 +44,13 @@ public sealed class OpenApiTests
         Assert.Equal(routes, documented);
         Assert.Contains("POST /api/needs", documented);
         Assert.All(read.Document.Paths.Values.SelectMany(p => (p.Operations ?? []).Values), o => Assert.False(string.IsNullOrWhiteSpace(o.Summary)));
+
+        // Partners: the same route with a Bearer key (optional: the site's form has none), and the 401 of a refused key.
+        var scheme = Assert.Contains("partnerKey", read.Document.Components!.SecuritySchemes!);
+        Assert.Equal((SecuritySchemeType.Http, "bearer"), (scheme.Type, scheme.Scheme));
+        var submit = read.Document.Paths["/api/needs"].Operations![HttpMethod.Post];
+        Assert.Contains(submit.Security!, requirement => requirement.Count == 0);
+        Assert.Contains(submit.Security!, requirement => requirement.Keys.Any(s => s.Reference?.Id == "partnerKey"));
+        Assert.Contains("401", submit.Responses!.Keys);
     }
 }
