@@ -47,6 +47,9 @@ public sealed record NeedState
     /// <summary>Set when an operator chose the subject of a need that had none or was sent to nobody.</summary>
     public NeedSubjectChoice? SubjectChoice { get; init; }
 
+    /// <summary>The advisors who left and the colleagues given their place on the need, oldest first.</summary>
+    public IReadOnlyList<NeedReassignment> Reassignments { get; init; } = [];
+
     /// <summary>Set when an operator cancelled the need.</summary>
     public NeedCancellation? Cancellation { get; init; }
 

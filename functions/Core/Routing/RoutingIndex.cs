@@ -192,6 +192,45 @@ public sealed class RoutingIndex
         return new RoutingExplanation(request.SubjectId, commune?.Code ?? request.CommuneCode, kept, leftOut);
     }
 
+    /// <summary>
+    /// The active advisors competent on <paramref name="subjectId"/> whose territories cover <paramref name="commune"/>,
+    /// whatever the company, in directory order, into <paramref name="found"/> (cleared first). Filters on company facts
+    /// (age, headcount, NAF, legal form) are left aside, since some company passes them; a filter's excluded communes
+    /// are a territory rule and count. For the coverage of a subject (<see cref="SubjectCoverage"/>).
+    /// </summary>
+    public void CompetentCovering(string subjectId, Commune commune, List<RoutingCandidate> found)
+    {
+        ArgumentNullException.ThrowIfNull(commune);
+        ArgumentNullException.ThrowIfNull(found);
+        found.Clear();
+        if (!_bySubject.TryGetValue(subjectId, out var routes))
+        {
+            return;
+        }
+
+        void Add(RoutingCandidate[]? candidates)
+        {
+            foreach (var candidate in candidates ?? [])
+            {
+                if (!found.Contains(candidate) && !candidate.Filters.Any(f => f.AppliesTo(subjectId) && f.ExcludesCommune(commune.Code)))
+                {
+                    found.Add(candidate);
+                }
+            }
+        }
+
+        Add(routes.National);
+        Add(routes.ByCommune.GetValueOrDefault(commune.Code));
+        if (commune.EpciCode is not null)
+        {
+            Add(routes.ByEpci.GetValueOrDefault(commune.EpciCode));
+        }
+
+        Add(routes.ByDepartement.GetValueOrDefault(commune.DepartementCode));
+        Add(routes.ByRegion.GetValueOrDefault(commune.RegionCode));
+        found.Sort((x, y) => x.Ordinal.CompareTo(y.Ordinal));
+    }
+
     private static void Collect(RoutingCandidate[]? candidates, Commune commune, RoutingRequest request, Span<ulong> seen, ref RoutingCandidate[] kept, ref int count)
     {
         if (candidates is null)
