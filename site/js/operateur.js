@@ -8,6 +8,8 @@ import { setFieldError, clearFieldError } from './forms.js';
 import { operatorSession, showNeed } from './operateur-besoin.js';
 import { setUpDirectory } from './operateur-annuaire.js';
 import { setUpRouting, loadRoutingSubjects } from './operateur-routage.js';
+import { setUpCoverage, loadCoverageSubjects } from './operateur-couverture.js';
+import { setUpDeparture } from './operateur-depart.js';
 
 const BASKETS = [
   { name: 'unrouted', label: 'Sans conseiller', hint: 'Aucun conseiller compétent n\'a été trouvé : ajoutez-en un.', empty: 'Aucun besoin sans conseiller.' },
@@ -287,6 +289,7 @@ async function route({ initial = false } = {}) {
   byId('home-view').hidden = false;
   document.title = 'Espace opérateur – Conseillers-Entreprises';
   loadRoutingSubjects();
+  loadCoverageSubjects();
   if (!basketsLoaded || wasNeed) await loadBaskets();
   // Back from a need: focus on the baskets, unless the operator has already moved on in the home view meanwhile.
   if (wasNeed && !initial && !byId('home-view').contains(document.activeElement)) {
@@ -298,6 +301,8 @@ async function route({ initial = false } = {}) {
 buildTabs();
 setUpDirectory({ onAuthFailure: handleAuthFailure });
 setUpRouting({ onAuthFailure: handleAuthFailure });
+setUpCoverage({ onAuthFailure: handleAuthFailure });
+setUpDeparture({ onAuthFailure: handleAuthFailure });
 window.addEventListener('hashchange', () => {
   // A sign-in link opened in this tab while the page is shown: only the fragment changes, the page stays.
   const fresh = takeFragment();
