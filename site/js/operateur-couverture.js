@@ -28,44 +28,55 @@ async function fillSubjects() {
       theme.subjects.map((s) => el('option', { text: s.label, attrs: { value: s.id } })))));
 }
 
-function communeRows(departement) {
-  const rows = [
-    ...departement.uncovered.map((c) => ({ code: c.code, name: c.name, finding: 'Sans conseiller', detail: '' })),
-    ...departement.overlaps.map((o) => ({
-      code: o.code,
-      name: o.name,
-      finding: 'Plusieurs conseillers d\'une institution',
-      detail: o.institutions.map((i) => `${i.institutionName} : ${i.advisors.map((a) => a.advisorName).join(', ')}`).join(' ; '),
-    })),
-  ];
-  return rows.sort((a, b) => a.code.localeCompare(b.code));
-}
-
-function departementTable(departement) {
-  const captionId = `coverage-caption-${departement.code}`;
-  return el('div', { className: 'fr-table fr-table--sm fr-table--no-caption ce-table', attrs: { 'data-testid': 'coverage-table' } },
+function table(captionId, caption, headers, rows, testId) {
+  return el('div', { className: 'fr-table fr-table--sm fr-table--no-caption ce-table', attrs: { 'data-testid': testId } },
     el('div', { className: 'fr-table__wrapper' },
       el('div', { className: 'fr-table__container', attrs: { role: 'region', 'aria-labelledby': captionId, tabindex: '0' } },
         el('div', { className: 'fr-table__content' },
           el('table', {},
-            el('caption', { id: captionId, text: `Couverture de ${departement.name} (${departement.code})` }),
-            el('thead', {}, el('tr', {}, ['Commune', 'Code INSEE', 'Constat', 'Conseillers d\'une même institution']
-              .map((title) => el('th', { text: title, attrs: { scope: 'col' } })))),
-            el('tbody', {}, communeRows(departement).map((row) => el('tr', { attrs: { 'data-testid': 'coverage-row', 'data-commune-code': row.code } },
-              el('th', { text: row.name, attrs: { scope: 'row' } }),
-              el('td', { text: row.code }),
-              el('td', { text: row.finding }),
-              el('td', { text: row.detail }))))))));
+            el('caption', { id: captionId, text: caption }),
+            el('thead', {}, el('tr', {}, headers.map((title) => el('th', { text: title, attrs: { scope: 'col' } })))),
+            el('tbody', {}, rows))))));
+}
+
+const communeNames = (communes) => communes.map((c) => `${c.name} (${c.code})`).join(', ');
+
+// Long lists of communes (an institution's advisors over a whole département) stay folded in their cell.
+function communesCell(communes) {
+  if (communes.length <= 12) return el('td', { text: communeNames(communes) });
+  return el('td', {}, el('details', { className: 'ce-details' },
+    el('summary', { text: plural(communes.length, 'commune', 'communes') }),
+    el('p', { className: 'fr-text--sm', text: communeNames(communes) })));
+}
+
+function departementTables(departement) {
+  const where = `${departement.name} (${departement.code})`;
+  return [
+    departement.uncovered.length
+      ? table(`coverage-uncovered-${departement.code}`, `Communes sans conseiller compétent – ${where}`, ['Commune', 'Code INSEE'],
+        departement.uncovered.map((c) => el('tr', { attrs: { 'data-testid': 'coverage-row', 'data-commune-code': c.code } },
+          el('th', { text: c.name, attrs: { scope: 'row' } }), el('td', { text: c.code }))), 'coverage-table')
+      : null,
+    departement.overlaps.length
+      ? table(`coverage-overlaps-${departement.code}`, `Institutions ayant plusieurs conseillers compétents sur une même commune – ${where}`,
+        ['Institution', 'Conseillers', 'Communes'],
+        departement.overlaps.map((o) => el('tr', { attrs: { 'data-testid': 'coverage-overlap', 'data-institution-id': o.institutionId } },
+          el('th', { text: o.institutionName, attrs: { scope: 'row' } }),
+          el('td', { text: o.advisors.map((a) => `${a.advisorName} (${a.antennaName})`).join(', ') }),
+          communesCell(o.communes))), 'coverage-overlaps')
+      : null,
+  ];
 }
 
 function departementDetails(departement) {
   const parts = [];
   if (departement.uncovered.length) parts.push(plural(departement.uncovered.length, 'commune sans conseiller', 'communes sans conseiller'));
-  if (departement.overlaps.length) parts.push(plural(departement.overlaps.length, 'commune où une institution a plusieurs conseillers', 'communes où une institution a plusieurs conseillers'));
+  if (departement.overlapCount) parts.push(plural(departement.overlapCount, 'commune où une institution a plusieurs conseillers', 'communes où une institution a plusieurs conseillers'));
   const details = el('details', { className: 'ce-details fr-mb-2w', attrs: { 'data-testid': 'coverage-departement', 'data-departement': departement.code } },
     el('summary', { text: `${departement.name} (${departement.code}) : ${parts.join(', ')} sur ${plural(departement.communeCount, 'commune', 'communes')}` }));
+  // Built when opened: a badly covered subject lists thousands of communes.
   details.addEventListener('toggle', () => {
-    if (details.open && details.childElementCount === 1) details.append(departementTable(departement));
+    if (details.open && details.childElementCount === 1) details.append(...departementTables(departement).filter(Boolean));
   });
   return details;
 }

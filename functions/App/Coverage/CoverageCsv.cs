@@ -38,16 +38,16 @@ public static class CoverageCsv
             Commune = c.Name,
             Finding = Uncovered,
         }));
-        var overlaps = departement.Overlaps.SelectMany(o => o.Institutions.Select(i => (o.Code, Row: new CoverageCsvRow
+        var overlaps = departement.Overlaps.SelectMany(o => o.Communes.Select(c => (c.Code, Row: new CoverageCsvRow
         {
             DepartementCode = departement.Code,
             Departement = departement.Name,
-            CommuneCode = o.Code,
-            Commune = o.Name,
+            CommuneCode = c.Code,
+            Commune = c.Name,
             Finding = Overlap,
-            Institution = i.InstitutionName,
-            AdvisorCount = i.Advisors.Count,
-            Advisors = string.Join('|', i.Advisors.Select(a => $"{a.AdvisorName} ({a.AntennaName})")),
+            Institution = o.InstitutionName,
+            AdvisorCount = o.Advisors.Count,
+            Advisors = string.Join('|', o.Advisors.Select(a => $"{a.AdvisorName} ({a.AntennaName})")),
         })));
         return uncovered.Concat(overlaps).OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => r.Row);
     }

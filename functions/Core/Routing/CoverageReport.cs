@@ -12,22 +12,25 @@ public sealed record CoverageReport(
     int OverlapCount,
     IReadOnlyList<DepartementCoverage> Departements);
 
-/// <summary>One département of a <see cref="CoverageReport"/>: its communes without advisor, and those with overlaps.</summary>
+/// <summary>
+/// One département of a <see cref="CoverageReport"/>: its communes without advisor, and its overlaps, each the same
+/// advisors of one institution over the communes they share (the same people over a whole département are one entry,
+/// not one per commune: the demo directory's answer would weigh 17 MB otherwise).
+/// </summary>
+/// <param name="OverlapCount">Communes of the département in at least one of <paramref name="Overlaps"/>.</param>
 public sealed record DepartementCoverage(
     string Code,
     string Name,
     int CommuneCount,
     IReadOnlyList<CoverageCommune> Uncovered,
+    int OverlapCount,
     IReadOnlyList<CoverageOverlap> Overlaps);
 
 /// <summary>A commune by its INSEE code and name.</summary>
 public sealed record CoverageCommune(string Code, string Name);
 
-/// <summary>A commune where each of <paramref name="Institutions"/> has several competent advisors.</summary>
-public sealed record CoverageOverlap(string Code, string Name, IReadOnlyList<CoverageInstitution> Institutions);
+/// <summary>Several competent advisors of one institution, all of them on each of <paramref name="Communes"/> (by code).</summary>
+public sealed record CoverageOverlap(string InstitutionId, string InstitutionName, IReadOnlyList<CoverageAdvisor> Advisors, IReadOnlyList<CoverageCommune> Communes);
 
-/// <summary>An institution and its advisors competent on the same commune.</summary>
-public sealed record CoverageInstitution(string InstitutionId, string InstitutionName, IReadOnlyList<CoverageAdvisor> Advisors);
-
-/// <summary>One competent advisor of a <see cref="CoverageInstitution"/>.</summary>
+/// <summary>One competent advisor of a <see cref="CoverageOverlap"/>.</summary>
 public sealed record CoverageAdvisor(string AdvisorId, string AdvisorName, string AntennaName);

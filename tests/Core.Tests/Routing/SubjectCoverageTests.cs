@@ -45,14 +45,29 @@ public sealed class SubjectCoverageTests
 
         var departement = LotEtGaronne(report);
         var overlap = Assert.Single(departement.Overlaps);
-        Assert.Equal((Agen, "Agen"), (overlap.Code, overlap.Name));
-        var institution = Assert.Single(overlap.Institutions);
-        Assert.Equal(("inst", "Chambre test"), (institution.InstitutionId, institution.InstitutionName));
-        Assert.Equal(["a1", "a2"], institution.Advisors.Select(a => a.AdvisorId)); // neither the inactive one nor the one of another subject
-        Assert.Equal("Antenne agen", institution.Advisors[0].AntennaName);
-        Assert.Equal(1, report.OverlapCount);
+        Assert.Equal([new CoverageCommune(Agen, "Agen")], overlap.Communes);
+        Assert.Equal(("inst", "Chambre test"), (overlap.InstitutionId, overlap.InstitutionName));
+        Assert.Equal(["a1", "a2"], overlap.Advisors.Select(a => a.AdvisorId)); // neither the inactive one nor the one of another subject
+        Assert.Equal("Antenne agen", overlap.Advisors[0].AntennaName);
+        Assert.Equal((1, 1), (report.OverlapCount, departement.OverlapCount));
         Assert.DoesNotContain(departement.Uncovered, c => c.Code == Penne); // a2's specific territories
         Assert.Equal(Territories.Communes.Count - 2, report.UncoveredCount);
+    }
+
+    [Fact]
+    public void Communes_sharing_the_same_advisors_of_one_institution_are_one_overlap()
+    {
+        var report = Coverage(With((Antenna("lot", Departements("47")), [Advisor("d1", "lot"), Advisor("d2", "lot"), Advisor("agen-only", "lot", Communes(Agen))])));
+
+        var departement = LotEtGaronne(report);
+        Assert.Equal(departement.CommuneCount, departement.OverlapCount);
+        Assert.Equal(departement.CommuneCount, report.OverlapCount); // Agen once, though in two overlaps
+        Assert.Equal(2, departement.Overlaps.Count);
+        var whole = Assert.Single(departement.Overlaps, o => o.Advisors.Count == 2);
+        Assert.Equal(departement.CommuneCount - 1, whole.Communes.Count);
+        Assert.DoesNotContain(whole.Communes, c => c.Code == Agen);
+        var agen = Assert.Single(departement.Overlaps, o => o.Advisors.Count == 3);
+        Assert.Equal([Agen], agen.Communes.Select(c => c.Code));
     }
 
     [Fact]
@@ -81,10 +96,10 @@ public sealed class SubjectCoverageTests
 
         var departement = LotEtGaronne(report);
         // Agen: the headcount/NAF filter is passed by some company; "not-agen" leaves it out for this subject only.
-        var agen = Assert.Single(departement.Overlaps, o => o.Code == Agen);
-        Assert.Equal(["big-only", "not-agen-hiring"], Assert.Single(agen.Institutions).Advisors.Select(a => a.AdvisorId));
-        var penne = Assert.Single(departement.Overlaps, o => o.Code == Penne);
-        Assert.Equal(3, Assert.Single(penne.Institutions).Advisors.Count);
+        var agen = Assert.Single(departement.Overlaps, o => o.Communes.Any(c => c.Code == Agen));
+        Assert.Equal(["big-only", "not-agen-hiring"], agen.Advisors.Select(a => a.AdvisorId));
+        var penne = Assert.Single(departement.Overlaps, o => o.Communes.Any(c => c.Code == Penne));
+        Assert.Equal(3, penne.Advisors.Count);
     }
 
     [Fact]

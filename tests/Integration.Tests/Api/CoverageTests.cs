@@ -31,11 +31,13 @@ public sealed class CoverageTests
         var lot = Assert.Single(departements, d => d.GetProperty("code").GetString() == "47");
         Assert.Equal("Lot-et-Garonne", lot.GetProperty("name").GetString());
         Assert.Empty(lot.GetProperty("uncovered").EnumerateArray());
-        var agen = Assert.Single(lot.GetProperty("overlaps").EnumerateArray(), o => o.GetProperty("code").GetString() == "47001");
-        Assert.Equal("Agen", agen.GetProperty("name").GetString());
-        var urssaf = Assert.Single(agen.GetProperty("institutions").EnumerateArray()); // Banque de France has one advisor only
+        // Banque de France has one advisor only; Urssaf's two cover every commune of the département: one overlap.
+        Assert.Equal(lotEtGaronne, lot.GetProperty("overlapCount").GetInt32());
+        var urssaf = Assert.Single(lot.GetProperty("overlaps").EnumerateArray());
         Assert.Equal("Urssaf", urssaf.GetProperty("institutionName").GetString());
         Assert.Equal(["conseiller-0", "conseiller-2"], urssaf.GetProperty("advisors").EnumerateArray().Select(a => a.GetProperty("advisorId").GetString()));
+        Assert.Equal(lotEtGaronne, urssaf.GetProperty("communes").GetArrayLength());
+        Assert.Contains(urssaf.GetProperty("communes").EnumerateArray(), c => c.GetProperty("code").GetString() == "47001" && c.GetProperty("name").GetString() == "Agen");
         var gironde = Assert.Single(departements, d => d.GetProperty("code").GetString() == "33");
         Assert.Equal(gironde.GetProperty("communeCount").GetInt32(), gironde.GetProperty("uncovered").GetArrayLength());
         Assert.Contains(gironde.GetProperty("uncovered").EnumerateArray(), c => c.GetProperty("code").GetString() == "33063" && c.GetProperty("name").GetString() == "Bordeaux");
