@@ -1,5 +1,5 @@
 // The directory tools of the operators' space: downloads (the Bearer header rules out a plain link: the file is
-// fetched, then saved through a Blob and an object URL) and the advisors' CSV import (PUT, body = the file).
+// fetched, then saved through a Blob and an object URL) and the CSV import of the advisors or the antennas (PUT, body = the file).
 import { API_BASE } from './config.js';
 import { el, byId, focusOn, announce } from './dom.js';
 import { setFieldError, clearFieldError } from './forms.js';
@@ -49,6 +49,12 @@ async function download(path, fileName, label) {
 
 const plural = (n, one, many) => `${n} ${n > 1 ? many : one}`;
 
+// The two sheets an import may replace (the radio "Fichier à importer").
+const KINDS = {
+  advisors: { path: '/api/admin/directory/advisors.csv', of: 'des conseillers', saved: 'Les conseillers sont enregistrés', notSaved: 'Les conseillers n\'ont pas été enregistrés' },
+  antennas: { path: '/api/admin/directory/antennas.csv', of: 'des antennes', saved: 'Les antennes sont enregistrées', notSaved: 'Les antennes n\'ont pas été enregistrées' },
+};
+
 async function importCsv(event) {
   event.preventDefault();
   const input = byId('import-file');
@@ -56,31 +62,32 @@ async function importCsv(event) {
   clearFieldError('import-file');
   out.hidden = true;
   const file = input.files?.[0];
+  const kind = KINDS[document.querySelector('input[name="import-kind"]:checked')?.value] ?? KINDS.advisors;
   if (!file) {
-    setFieldError('import-file', 'Choisissez le fichier CSV des conseillers');
+    setFieldError('import-file', `Choisissez le fichier CSV ${kind.of}`);
     input.focus();
     return;
   }
   const button = byId('import-submit');
   button.disabled = true;
-  const result = await request('/api/admin/directory/advisors.csv', { method: 'PUT', body: file, contentType: 'text/csv' });
+  const result = await request(kind.path, { method: 'PUT', body: file, contentType: 'text/csv' });
   button.disabled = false;
   if (authFailure(result)) return;
   if (result.status === 200) {
     let counts = null;
     try { counts = JSON.parse(await result.blob.text()); } catch { counts = null; }
     out.replaceChildren(el('div', { className: 'fr-alert fr-alert--success', attrs: { 'data-testid': 'import-success' } },
-      el('h3', { className: 'fr-alert__title', text: 'Les conseillers sont enregistrés' }),
+      el('h3', { className: 'fr-alert__title', text: kind.saved }),
       el('p', { text: counts
         ? `L'annuaire compte maintenant ${plural(counts.advisors, 'conseiller', 'conseillers')}, ${plural(counts.antennas, 'antenne', 'antennes')}, ${plural(counts.institutions, 'institution', 'institutions')} et ${plural(counts.subjects, 'sujet', 'sujets')} (version ${counts.version}).`
         : 'Le fichier a été importé.' })));
-    announce('Les conseillers sont enregistrés.');
+    announce(`${kind.saved}.`);
   } else if (result.status === 400 && result.data?.errors) {
     // Every problem of the file at once, in the file's order: "ligne 3, colonne email : …" (the API's keys).
     const entries = Object.entries(result.data.errors).flatMap(([path, messages]) => [].concat(messages).map((message) => ({ path, message })));
     const place = (path) => (path === 'annuaire' ? 'Annuaire' : path.charAt(0).toUpperCase() + path.slice(1));
     out.replaceChildren(el('div', { className: 'fr-alert fr-alert--error', attrs: { 'data-testid': 'import-problems' } },
-      el('h3', { className: 'fr-alert__title', text: 'Les conseillers n\'ont pas été enregistrés' }),
+      el('h3', { className: 'fr-alert__title', text: kind.notSaved }),
       el('p', { attrs: { 'data-testid': 'import-problem-count' }, text: `${plural(entries.length, 'problème', 'problèmes')} à corriger dans le fichier « ${file.name} » ; rien n'a été enregistré.` }),
       el('ul', {}, entries.map((e) => el('li', { attrs: { 'data-testid': 'import-problem', 'data-path': e.path } },
         e.path && e.path !== '$' ? el('strong', { text: `${place(e.path)} : ` }) : null, e.message)))));
@@ -96,6 +103,7 @@ async function importCsv(event) {
 export function setUpDirectory({ onAuthFailure }) {
   authFailure = onAuthFailure;
   byId('download-csv').addEventListener('click', () => download('/api/admin/directory/advisors.csv', 'conseillers.csv', 'Le fichier des conseillers'));
+  byId('download-antennas-csv').addEventListener('click', () => download('/api/admin/directory/antennas.csv', 'antennes.csv', 'Le fichier des antennes'));
   byId('download-json').addEventListener('click', () => download('/api/admin/directory/', 'annuaire.json', 'L\'annuaire'));
   byId('import-form').addEventListener('submit', importCsv);
 }

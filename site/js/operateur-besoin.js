@@ -111,6 +111,9 @@ function render() {
     ['Source', state.source ? `${state.source.institutionName} (API partenaire, clé ${state.source.keyId})` : 'Formulaire du site public'],
     ['Sujet choisi par l\'équipe', state.subjectChoice && `${formatDateTime(state.subjectChoice.at)} par ${state.subjectChoice.operator}`],
     ['Transmission aux conseillers', t.dispatchedAt && formatDateTime(t.dispatchedAt)],
+    // An advisor who left: its place given to a colleague (POST /api/admin/advisors/{id}/reassign), one line each.
+    ...(state.reassignments ?? []).map((r) => ['Réattribué au départ d\'un conseiller',
+      `${formatDateTime(r.at)} : de ${r.fromAdvisorName} (${r.fromInstitutionName}) à ${r.toAdvisorName} (${r.toInstitutionName}), par ${r.operator}`]),
     ['Relance des conseillers', t.reminderSentAt && formatDateTime(t.reminderSentAt)],
     ['Suivi envoyé à l\'entreprise (J+9)', t.followUpSentAt && formatDateTime(t.followUpSentAt)],
     ['Dernière relance (J+21)', t.lastChanceSentAt && formatDateTime(t.lastChanceSentAt)],

@@ -10,6 +10,8 @@ import { setUpDirectory } from './operateur-annuaire.js';
 import { setUpRouting, loadRoutingSubjects } from './operateur-routage.js';
 import { setUpBlocklist, loadBlocklist } from './operateur-blocage.js';
 import { setUpApiKeys, loadApiKeys } from './operateur-cles-api.js';
+import { setUpCoverage, loadCoverageSubjects } from './operateur-couverture.js';
+import { setUpDeparture } from './operateur-depart.js';
 
 const BASKETS = [
   { name: 'unrouted', label: 'Sans conseiller', hint: 'Aucun conseiller compétent n\'a été trouvé : ajoutez-en un.', empty: 'Aucun besoin sans conseiller.' },
@@ -291,6 +293,7 @@ async function route({ initial = false } = {}) {
   loadRoutingSubjects();
   loadBlocklist();
   loadApiKeys();
+  loadCoverageSubjects();
   if (!basketsLoaded || wasNeed) await loadBaskets();
   // Back from a need: focus on the baskets, unless the operator has already moved on in the home view meanwhile.
   if (wasNeed && !initial && !byId('home-view').contains(document.activeElement)) {
@@ -304,6 +307,8 @@ setUpDirectory({ onAuthFailure: handleAuthFailure });
 setUpRouting({ onAuthFailure: handleAuthFailure });
 setUpBlocklist({ onAuthFailure: handleAuthFailure });
 setUpApiKeys({ onAuthFailure: handleAuthFailure });
+setUpCoverage({ onAuthFailure: handleAuthFailure });
+setUpDeparture({ onAuthFailure: handleAuthFailure });
 window.addEventListener('hashchange', () => {
   // A sign-in link opened in this tab while the page is shown: only the fragment changes, the page stays.
   const fresh = takeFragment();

@@ -11,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace ConseillersEntreprises.App.Endpoints;
 
 /// <summary>
-/// The directory, for operators: as JSON (the whole document) and the advisors as a spreadsheet. A write is validated
+/// The directory, for operators: as JSON (the whole document), its advisors and antennas as spreadsheets. A write is validated
 /// whole and stored only when entirely valid, every problem listed (by JSON path, or by spreadsheet line and column).
 /// </summary>
 public sealed class AdminDirectoryFunctions(
@@ -90,18 +90,70 @@ public sealed class AdminDirectoryFunctions(
 
         if (problems.Count > 0)
         {
-            var ordered = problems
-                .OrderBy(p => p.Line)
-                .ThenBy(p => p.Column is null ? -1 : AdvisorCsv.ColumnOrder(p.Column))
-                .GroupBy(p => p.Place)
-                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).Distinct(StringComparer.Ordinal).ToArray());
-            // A detail of our own: the framework's default one speaks of JSON, which this file is not.
-            return TypedResults.ValidationProblem(ordered,
-                detail: "Corrigez le fichier aux lignes et colonnes indiquées, puis importez-le de nouveau : rien n'a été enregistré.",
-                title: $"Les conseillers n'ont pas été enregistrés : {problems.Count} problème{(problems.Count > 1 ? "s" : string.Empty)} à corriger dans le fichier");
+            return SheetProblems(problems, AdvisorCsv.ColumnOrder, "Les conseillers n'ont pas été enregistrés");
         }
 
         return await StoreAsync(document!, cancellationToken);
+    }
+
+    /// <summary>Antennas as a spreadsheet (semicolon-separated, UTF-8 with BOM), beside the advisors'.</summary>
+    [Function("ExportAntennasCsv")]
+    public IResult ExportAntennasCsv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/directory/antennas.csv")] HttpRequest request) =>
+        operators.Check(request.Context()).Refusal
+        ?? (current.Snapshot is { } snapshot
+            ? TypedResults.File(AntennaCsv.Export(snapshot.Document), "text/csv; charset=utf-8", "antennes.csv")
+            : TypedResults.NotFound(new ProblemDetailsBody(404, "Annuaire absent", "Aucun annuaire n'a encore été enregistré.")));
+
+    /// <summary>
+    /// Replaces the antennas from a spreadsheet; the rest of the directory (and each antenna's filters) is kept, and the
+    /// whole is validated again, so that an advisor whose antenna left the file is told too.
+    /// </summary>
+    [Function("ImportAntennasCsv")]
+    public async Task<IResult> ImportAntennasCsv(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/directory/antennas.csv")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (operators.Check(request.Context()).Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (current.Snapshot is not { } snapshot)
+        {
+            return Invalid("$", "Enregistrez d'abord un annuaire complet (JSON) : le CSV ne remplace que les antennes.");
+        }
+
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        body.Position = 0;
+        var (document, fileProblems, lines) = AntennaCsv.Import(body, snapshot.Document);
+        var problems = fileProblems.ToList();
+        if (document is not null)
+        {
+            problems.AddRange(DirectoryValidator.Validate(document, territories)
+                .Select(p => AntennaCsv.ProblemForPeople(p, lines, document) ?? new CsvProblem(0, null, p.Message)));
+        }
+
+        if (problems.Count > 0)
+        {
+            return SheetProblems(problems, AntennaCsv.ColumnOrder, "Les antennes n'ont pas été enregistrées");
+        }
+
+        return await StoreAsync(document!, cancellationToken);
+    }
+
+    /// <summary>Every problem of an imported sheet, by line then column as the sheet shows them (line 0, the directory's, first).</summary>
+    private static ValidationProblem SheetProblems(List<CsvProblem> problems, Func<string, int> columnOrder, string notStored)
+    {
+        var ordered = problems
+            .OrderBy(p => p.Line)
+            .ThenBy(p => p.Column is null ? -1 : columnOrder(p.Column))
+            .GroupBy(p => p.Place)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).Distinct(StringComparer.Ordinal).ToArray());
+        // A detail of our own: the framework's default one speaks of JSON, which this file is not.
+        return TypedResults.ValidationProblem(ordered,
+            detail: "Corrigez le fichier aux lignes et colonnes indiquées, puis importez-le de nouveau : rien n'a été enregistré.",
+            title: $"{notStored} : {problems.Count} problème{(problems.Count > 1 ? "s" : string.Empty)} à corriger dans le fichier");
     }
 
     private async Task<IResult> ValidateAndStoreAsync(DirectoryDocument? document, CancellationToken ct)

@@ -66,6 +66,12 @@ public sealed class NeedReadModels(
                 UpdatedAt = match.UpdatedAt,
             }, ct);
         }
+
+        // An advisor touched without a match left the need (reassigned to a colleague): the need leaves its inbox.
+        foreach (var advisorId in advisorIds.Where(id => state.MatchOf(id) is null))
+        {
+            await inbox.DeleteAsync(advisorId, state.NeedId, ct);
+        }
     }
 
     /// <summary>

@@ -74,6 +74,7 @@ public static class NeedDecider
             CommentPosted comment => PostComment(state, comment, now, schedule),
             AdvisorAdded added => AddAdvisor(state, added, now, schedule),
             SubjectChosen chosen => ChooseSubject(state, chosen, now, schedule),
+            NeedReassigned reassigned => Reassign(state, reassigned, now),
             SatisfactionGiven answer => GiveSatisfaction(state, answer, now),
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
         };
@@ -611,6 +612,70 @@ public static class NeedDecider
             StartTimeline(draft, now, schedule);
         }
 
+        return draft.Accept();
+    }
+
+    /// <summary>
+    /// An advisor leaves: its open match (no answer yet, or taking the need on) is given to a colleague, who takes its
+    /// place in the need's advisors as a fresh dispatch (no answer yet, the new-need email) whatever the leaving advisor's
+    /// position, since the colleague has not spoken to the company. The leaving advisor's match leaves the need (its inbox
+    /// row with it) and stays in <see cref="NeedState.Reassignments"/>, so that its reminders and comment notices stop and
+    /// the need's status is the colleague's. The timeline goes on as it was: the reassignment does not buy time.
+    /// </summary>
+    private static DecisionResult Reassign(NeedState state, NeedReassigned e, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(e.Operator) || string.IsNullOrWhiteSpace(e.FromAdvisorId) || e.To is null || string.IsNullOrWhiteSpace(e.To.AdvisorId))
+        {
+            return Reject(RejectionCode.InvalidEvent, "La réattribution demande son auteur, le conseiller qui part et son collègue.");
+        }
+
+        if (string.Equals(e.FromAdvisorId, e.To.AdvisorId, StringComparison.Ordinal))
+        {
+            return Reject(RejectionCode.InvalidEvent, "Un besoin ne se réattribue pas au conseiller qui l'a déjà.");
+        }
+
+        if (state.MatchOf(e.FromAdvisorId) is not { } leaving)
+        {
+            return Reject(RejectionCode.UnknownAdvisor, "Ce besoin n'est pas (ou plus) transmis à ce conseiller.");
+        }
+
+        if (leaving.Status is not (MatchStatus.Quo or MatchStatus.TakingCare))
+        {
+            return Reject(RejectionCode.TransitionNotAllowed,
+                $"Ce conseiller a clos ce besoin (« {MatchTransitions.FrenchLabel(leaving.Status)} ») : il reste à son nom.");
+        }
+
+        if (state.MatchOf(e.To.AdvisorId) is not null)
+        {
+            return Reject(RejectionCode.AdvisorAlreadyPresent, "Ce besoin a déjà été transmis à ce collègue.");
+        }
+
+        var draft = new Draft(state);
+        var match = NeedMatch.Dispatch(e.To, now);
+        draft.State = draft.State with
+        {
+            Matches = [.. state.Matches.Select(m => ReferenceEquals(m, leaving) ? match : m)],
+            PendingCommentNotices = [.. state.PendingCommentNotices.Where(p => !string.Equals(p.AdvisorId, leaving.AdvisorId, StringComparison.Ordinal))],
+            Reassignments =
+            [
+                .. state.Reassignments,
+                new NeedReassignment
+                {
+                    Operator = e.Operator,
+                    At = now,
+                    FromAdvisorId = leaving.AdvisorId,
+                    FromAdvisorName = leaving.AdvisorName,
+                    FromInstitutionName = leaving.InstitutionName,
+                    FromStatus = leaving.Status,
+                    ToAdvisorId = match.AdvisorId,
+                    ToAdvisorName = match.AdvisorName,
+                    ToInstitutionName = match.InstitutionName,
+                },
+            ],
+        };
+        draft.EmailAdvisor(EffectIds.AdvisorNewNeed(state.NeedId, match.AdvisorId), EmailTemplate.AdvisorNewNeed, match);
+        draft.TouchInbox(leaving.AdvisorId);
+        draft.TouchInbox(match.AdvisorId);
         return draft.Accept();
     }
 

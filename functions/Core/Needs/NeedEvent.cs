@@ -17,6 +17,7 @@ namespace ConseillersEntreprises.Core.Needs;
 [JsonDerivedType(typeof(SubjectChosen), SubjectChosen.TypeName)]
 [JsonDerivedType(typeof(NeedApproved), NeedApproved.TypeName)]
 [JsonDerivedType(typeof(NeedRejected), NeedRejected.TypeName)]
+[JsonDerivedType(typeof(NeedReassigned), NeedReassigned.TypeName)]
 public abstract record NeedEvent
 {
     private protected NeedEvent()

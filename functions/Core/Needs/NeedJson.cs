@@ -42,6 +42,7 @@ public static class NeedJson
         SubjectChosen => SubjectChosen.TypeName,
         NeedApproved => NeedApproved.TypeName,
         NeedRejected => NeedRejected.TypeName,
+        NeedReassigned => NeedReassigned.TypeName,
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
     };
 

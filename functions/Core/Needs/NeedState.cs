@@ -52,6 +52,8 @@ public sealed record NeedState
 
     /// <summary>Set when the submission was held for an operator's check (and then what they decided).</summary>
     public NeedModeration? Moderation { get; init; }
+    /// <summary>The advisors who left and the colleagues given their place on the need, oldest first.</summary>
+    public IReadOnlyList<NeedReassignment> Reassignments { get; init; } = [];
 
     /// <summary>Set when an operator cancelled the need.</summary>
     public NeedCancellation? Cancellation { get; init; }

@@ -45,6 +45,9 @@ public sealed class CompiledFilter
 
     public bool AppliesTo(string subjectId) => _subjects is null || _subjects.Contains(subjectId);
 
+    /// <summary>The filter leaves the commune out whatever the company (its excluded communes): a territory rule.</summary>
+    public bool ExcludesCommune(string communeCode) => _excludedCommunes is not null && _excludedCommunes.Contains(communeCode);
+
     /// <summary>Checks every criterion in a fixed order and returns the first that fails.</summary>
     public FilterCheck Check(string communeCode, CompanyFacts? company, DateOnly today)
     {

@@ -192,6 +192,70 @@ public sealed class RoutingIndex
         return new RoutingExplanation(request.SubjectId, commune?.Code ?? request.CommuneCode, kept, leftOut);
     }
 
+    /// <summary>
+    /// The active advisors competent on <paramref name="subjectId"/> whose territories cover <paramref name="commune"/>,
+    /// whatever the company, in directory order, into <paramref name="found"/> (cleared first). Filters on company facts
+    /// (age, headcount, NAF, legal form) are left aside, since some company passes them; a filter's excluded communes
+    /// are a territory rule and count. For the coverage of a subject (<see cref="SubjectCoverage"/>), which calls it for
+    /// every commune of France: <paramref name="seen"/> is the caller's, reused (cleared here).
+    /// </summary>
+    public void CompetentCovering(string subjectId, Commune commune, List<RoutingCandidate> found, HashSet<int> seen)
+    {
+        ArgumentNullException.ThrowIfNull(commune);
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentNullException.ThrowIfNull(seen);
+        found.Clear();
+        seen.Clear();
+        if (!_bySubject.TryGetValue(subjectId, out var routes))
+        {
+            return;
+        }
+
+        // National candidates are listed under no territory code: no repeats among them, nor with the others.
+        foreach (var candidate in routes.National)
+        {
+            if (!ExcludesCommune(candidate, subjectId, commune.Code))
+            {
+                found.Add(candidate);
+            }
+        }
+
+        void AddLocal(RoutingCandidate[]? candidates)
+        {
+            foreach (var candidate in candidates ?? [])
+            {
+                // A candidate may be listed under its commune and its département: once.
+                if (seen.Add(candidate.Ordinal) && !ExcludesCommune(candidate, subjectId, commune.Code))
+                {
+                    found.Add(candidate);
+                }
+            }
+        }
+
+        AddLocal(routes.ByCommune.GetValueOrDefault(commune.Code));
+        if (commune.EpciCode is not null)
+        {
+            AddLocal(routes.ByEpci.GetValueOrDefault(commune.EpciCode));
+        }
+
+        AddLocal(routes.ByDepartement.GetValueOrDefault(commune.DepartementCode));
+        AddLocal(routes.ByRegion.GetValueOrDefault(commune.RegionCode));
+        found.Sort((x, y) => x.Ordinal.CompareTo(y.Ordinal));
+    }
+
+    private static bool ExcludesCommune(RoutingCandidate candidate, string subjectId, string communeCode)
+    {
+        foreach (var filter in candidate.Filters)
+        {
+            if (filter.AppliesTo(subjectId) && filter.ExcludesCommune(communeCode))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Collect(RoutingCandidate[]? candidates, Commune commune, RoutingRequest request, Span<ulong> seen, ref RoutingCandidate[] kept, ref int count)
     {
         if (candidates is null)

@@ -23,6 +23,18 @@ public sealed class AdvisorInbox
     public async Task UpsertAsync(InboxEntry entry, CancellationToken ct) =>
         await _table.UpsertEntityAsync(entry, TableUpdateMode.Replace, ct);
 
+    /// <summary>Removes one need from an advisor's inbox; a row already gone is fine (a replayed write).</summary>
+    public async Task DeleteAsync(string advisorId, string needId, CancellationToken ct)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(advisorId, needId, Azure.ETag.All, ct);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+
     /// <summary>Every need of one advisor's inbox (one partition).</summary>
     public async Task<IReadOnlyList<InboxEntry>> OfAsync(string advisorId, CancellationToken ct)
     {

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using ConseillersEntreprises.Core.Routing;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ConseillersEntreprises.App.Coverage;
+
+/// <summary>A subject's coverage as CSV for spreadsheets: semicolon-separated, UTF-8 with BOM, French headers, by département then commune.</summary>
+public static class CoverageCsv
+{
+    public const string Uncovered = "sans conseiller";
+
+    public const string Overlap = "plusieurs conseillers d'une même institution";
+
+    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { Delimiter = ";" };
+
+    public static byte[] Export(CoverageReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, Configuration))
+        {
+            csv.WriteRecords(report.Departements.SelectMany(Rows));
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IEnumerable<CoverageCsvRow> Rows(DepartementCoverage departement)
+    {
+        var uncovered = departement.Uncovered.Select(c => (c.Code, Row: new CoverageCsvRow
+        {
+            DepartementCode = departement.Code,
+            Departement = departement.Name,
+            CommuneCode = c.Code,
+            Commune = c.Name,
+            Finding = Uncovered,
+        }));
+        var overlaps = departement.Overlaps.SelectMany(o => o.Communes.Select(c => (c.Code, Row: new CoverageCsvRow
+        {
+            DepartementCode = departement.Code,
+            Departement = departement.Name,
+            CommuneCode = c.Code,
+            Commune = c.Name,
+            Finding = Overlap,
+            Institution = o.InstitutionName,
+            AdvisorCount = o.Advisors.Count,
+            Advisors = string.Join('|', o.Advisors.Select(a => $"{a.AdvisorName} ({a.AntennaName})")),
+        })));
+        return uncovered.Concat(overlaps).OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => r.Row);
+    }
+}
