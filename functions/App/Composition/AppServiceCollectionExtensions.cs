@@ -1,6 +1,7 @@
 using ConseillersEntreprises.App.CompanyLookup;
 using ConseillersEntreprises.App.Directory;
 using ConseillersEntreprises.App.Health;
+using ConseillersEntreprises.App.Managers;
 using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.App.Settings;
 using ConseillersEntreprises.Core.Directory;
@@ -21,6 +22,7 @@ public static class AppServiceCollectionExtensions
         services.AddEmail();
         services.AddWorkflow();
         services.AddCompanyLookup(configuration);
+        services.AddManagers(configuration);
         services.AddHttpApi(configuration);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: TimeSpan.FromSeconds(3));
         return services;

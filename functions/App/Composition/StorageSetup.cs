@@ -14,6 +14,8 @@ public sealed partial class StorageSetup(
     SentEmailLedger ledger,
     EmailBudget emailBudget,
     NeedSnapshotStore snapshots,
+    AntennaNeedsTable antennaNeeds,
+    ManagerDigestRuns digestRuns,
     ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +29,8 @@ public sealed partial class StorageSetup(
             await ledger.EnsureCreatedAsync(cancellationToken);
             await emailBudget.EnsureCreatedAsync(cancellationToken);
             await snapshots.EnsureCreatedAsync(cancellationToken);
+            await antennaNeeds.EnsureCreatedAsync(cancellationToken);
+            await digestRuns.EnsureCreatedAsync(cancellationToken);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {

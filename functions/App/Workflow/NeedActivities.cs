@@ -22,8 +22,8 @@ public sealed partial class NeedActivities(
 
     /// <summary>
     /// Records a decision: the inbox rows it touched first (the advisor who acted sees it at once in its inbox), then the
-    /// snapshot with the command's answer (the caller is waiting for it), then the stats and the operators' search rows
-    /// when the decision changed them.
+    /// snapshot with the command's answer (the caller is waiting for it), then the stats, the antennas' rows and the operators'
+    /// search rows when the decision changed them.
     /// </summary>
     [Function(nameof(RecordDecision))]
     public async Task RecordDecision([ActivityTrigger] RecordDecisionInput input, CancellationToken ct)
@@ -38,6 +38,12 @@ public sealed partial class NeedActivities(
         if (input.NeedLevelChanged)
         {
             await readModels.UpdateStatsAsync(input.State, ct);
+        }
+
+        // A match's position or the need's status changed: the antennas' rows say so (managers' digest and page).
+        if (input.NeedLevelChanged || input.InboxAdvisorIds.Count > 0)
+        {
+            await readModels.UpdateAntennaNeedsAsync(input.State, ct);
         }
 
         if (input.SearchChanged)
