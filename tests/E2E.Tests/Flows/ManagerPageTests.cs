@@ -65,9 +65,11 @@ public sealed class ManagerPageTests(E2EApp app)
         await Expect(other.Page.GetByTestId("sign-in-sent")).ToBeFocusedAsync();
         await Accessibility.AssertNoViolationsAsync(other.Page, "the manager's sign-in form after a tampered link");
         var fresh = await app.Mailbox.WaitForAsync(app.Directory.ManagerEmail, e => e.Subject.StartsWith("Votre lien d'accès aux besoins", StringComparison.Ordinal), "fresh link");
-        await other.GotoAsync(fresh.LinkTo(app.BaseUrl, "responsable/"));
-        await Expect(other.Page.Locator($"[data-testid='manager-row'][data-need-id='{needId}']")).ToBeVisibleAsync();
-        await Expect(other.Page).ToHaveTitleAsync(new Regex("^Besoins de mes antennes"));
         other.AssertHealthy();
+        await using var fromEmail = await app.OpenBrowserAsync();
+        await fromEmail.GotoAsync(fresh.LinkTo(app.BaseUrl, "responsable/"));
+        await Expect(fromEmail.Page.Locator($"[data-testid='manager-row'][data-need-id='{needId}']")).ToBeVisibleAsync();
+        await Expect(fromEmail.Page).ToHaveTitleAsync(new Regex("^Besoins de mes antennes"));
+        fromEmail.AssertHealthy();
     }
 }
