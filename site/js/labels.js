@@ -45,6 +45,21 @@ export const holdReasons = {
   duplicate_email: 'Même adresse email sur le même sujet récemment',
 };
 
+/**
+ * Where an antenna stands on a need (GET /api/manager/needs, `antennaStatus`): its advisors' positions folded as a
+ * need's are (NeedStatusRules), worded for the antenna's manager.
+ */
+export const antennaStatuses = {
+  quo: { label: 'Sans réponse de l\'équipe', badge: 'fr-badge--new' },
+  taking_care: { label: 'Pris en charge', badge: 'fr-badge--info' },
+  done: { label: 'Clôturé : aide proposée', badge: 'fr-badge--success' },
+  done_no_help: { label: 'Clôturé : pas d\'aide possible', badge: 'fr-badge--warning' },
+  done_not_reachable: { label: 'Clôturé : entreprise injoignable', badge: 'fr-badge--warning' },
+  not_for_me: { label: 'Refusé par l\'équipe', badge: 'fr-badge--error' },
+  abandoned: { label: 'Sans réponse à temps', badge: 'fr-badge--error' },
+  cancelled: { label: 'Annulé', badge: '' },
+};
+
 /** The need as the company sees it (GET /api/company/needs/{id}). */
 export const companyStatuses = {
   quo: { label: 'Transmise, en attente d\'un conseiller', badge: 'fr-badge--new' },

@@ -9,6 +9,7 @@ import { el, byId, focusOn, announce, alertBox } from './dom.js';
 import { showFieldErrors, clearAllErrors, controlOf } from './forms.js';
 import { loadCatalog } from './catalog.js';
 import { REGIONS, regionName } from './regions.js';
+import { needsChart, sharesChart } from './stats-charts.js';
 
 /** The filter fields, in page order (the first one in error gets the focus); ids = API query parameters. */
 const FIELDS = ['from', 'to', 'region', 'theme'];
@@ -283,7 +284,12 @@ function render(view, catalog, query) {
   const empty = count(totals.submitted) === 0;
   byId('stats-empty').hidden = !empty;
   byId('stats-tables').hidden = empty;
-  byId('monthly').replaceChildren(...(empty ? [] : [monthlyTable(view)]));
+  const months = Array.isArray(view.monthly) ? view.monthly : [];
+  byId('monthly').replaceChildren(...(empty ? [] : [
+    needsChart('monthly-needs', months, periodText(view)),
+    sharesChart('monthly-shares', months, periodText(view)),
+    monthlyTable(view),
+  ]));
   for (const breakdown of BREAKDOWNS) {
     const node = empty ? null : breakdownTable(breakdown, view);
     byId(breakdown.id).replaceChildren(node ?? el('p', { text: 'Aucun besoin pour ces critères.' }));

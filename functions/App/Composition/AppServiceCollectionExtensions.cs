@@ -1,6 +1,7 @@
 using ConseillersEntreprises.App.CompanyLookup;
 using ConseillersEntreprises.App.Directory;
 using ConseillersEntreprises.App.Health;
+using ConseillersEntreprises.App.Managers;
 using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.App.Settings;
 using ConseillersEntreprises.Core.Directory;
@@ -22,6 +23,7 @@ public static class AppServiceCollectionExtensions
         services.AddWorkflow();
         services.AddCompanyLookup(configuration);
         services.AddModeration(configuration);
+        services.AddManagers(configuration);
         services.AddHttpApi(configuration);
         services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: TimeSpan.FromSeconds(3));
         return services;

@@ -49,6 +49,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new OperatorBaskets(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new NeedSearchIndex(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new TableNeedStats(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new AntennaNeedsTable(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new ManagerDigestRuns(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new SentEmailLedger(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new EmailBudget(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new NeedSnapshotStore(Tables(sp), TablePrefix(sp)));

@@ -16,6 +16,8 @@ public sealed partial class StorageSetup(
     EmailBudget emailBudget,
     NeedSnapshotStore snapshots,
     PartnerKeyStore partnerKeys,
+    AntennaNeedsTable antennaNeeds,
+    ManagerDigestRuns digestRuns,
     ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -30,6 +32,8 @@ public sealed partial class StorageSetup(
             await emailBudget.EnsureCreatedAsync(cancellationToken);
             await snapshots.EnsureCreatedAsync(cancellationToken);
             await partnerKeys.EnsureCreatedAsync(cancellationToken);
+            await antennaNeeds.EnsureCreatedAsync(cancellationToken);
+            await digestRuns.EnsureCreatedAsync(cancellationToken);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {

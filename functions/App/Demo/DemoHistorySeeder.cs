@@ -84,6 +84,7 @@ public sealed class DemoHistorySeeder(
         }
 
         await readModels.UpdateStatsAsync(state, ct);
+        await readModels.UpdateAntennaNeedsAsync(state, ct);
         await readModels.IndexForSearchAsync(state, ct); // operators find the history's needs as they find live ones
         return await snapshots.SaveAsync(state, replayed.Decisions, outcome: null, ct);
     }

@@ -33,6 +33,18 @@ public sealed class SignedLinks(LinkTokens tokens, IOptions<SiteOptions> site, I
         return new Uri(SiteUrl, $"suivi.html#besoin={Uri.EscapeDataString(needId)}&jeton={Uri.EscapeDataString(token)}");
     }
 
+    /// <summary>
+    /// A token for an antenna manager (subject: its email), valid <c>Managers:LinkLifetime</c>: one per email, shared
+    /// by the links of <see cref="ManagerPage"/> it carries.
+    /// </summary>
+    public (string Token, DateTimeOffset ExpiresAt) ManagerToken(string managerEmail, TimeSpan lifetime) =>
+        tokens.Issue(TokenAudiences.Manager, managerEmail.Trim().ToLowerInvariant(), lifetime);
+
+    /// <summary>The manager's page of its antennas' needs (<c>responsable/</c>), opened on one need when given.</summary>
+    public Uri ManagerPage(string token, string? needId = null) => new(SiteUrl, needId is null
+        ? $"responsable/#jeton={Uri.EscapeDataString(token)}"
+        : $"responsable/#besoin={Uri.EscapeDataString(needId)}&jeton={Uri.EscapeDataString(token)}");
+
     public Uri OperatorBaskets => new(SiteUrl, "operateur/");
 
     /// <summary>

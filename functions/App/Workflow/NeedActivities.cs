@@ -21,15 +21,23 @@ public sealed partial class NeedActivities(
     private static readonly TimeSpan SnapshotLag = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Records a decision: the inbox rows it touched first (the advisor who acted sees it at once in its inbox), then the
-    /// snapshot with the command's answer (the caller is waiting for it), then the stats and the operators' search rows
-    /// when the decision changed them.
+    /// Records a decision: the inbox and antenna rows it touched first (the advisor who acted sees it at once in its inbox,
+    /// its manager in its page), then the snapshot with the command's answer (the caller is waiting for it), then the
+    /// stats and the operators' search rows when the decision changed them.
     /// </summary>
     [Function(nameof(RecordDecision))]
     public async Task RecordDecision([ActivityTrigger] RecordDecisionInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         await readModels.UpdateInboxAsync(input.State, input.InboxAdvisorIds, ct);
+
+        // A match's position or the need's status changed: the antennas' rows say so (the managers' digest and page),
+        // before the answer too, so that a position given is already in the manager's page.
+        if (input.NeedLevelChanged || input.InboxAdvisorIds.Count > 0)
+        {
+            await readModels.UpdateAntennaNeedsAsync(input.State, ct);
+        }
+
         if (await snapshots.SaveAsync(input.State, input.Sequence, input.Outcome, ct) && input.Outcome is { } outcome)
         {
             replies.Complete(input.State, outcome);

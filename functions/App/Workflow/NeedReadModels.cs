@@ -1,5 +1,6 @@
 using ConseillersEntreprises.App.Directory;
 using ConseillersEntreprises.Core.Geography;
+using ConseillersEntreprises.Core.Managers;
 using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.Core.Stats;
 using ConseillersEntreprises.Storage.Projections;
@@ -18,7 +19,8 @@ public sealed class NeedReadModels(
     TableNeedStats stats,
     NeedSearchIndex search,
     TerritoryIndex territories,
-    CurrentDirectory directory)
+    CurrentDirectory directory,
+    AntennaNeedsTable antennaNeeds)
 {
     /// <summary>
     /// The need's search rows (<see cref="NeedSearch.KeysOf"/>: SIRET, contact email, company name words; about five per
@@ -95,6 +97,19 @@ public sealed class NeedReadModels(
         else
         {
             await stats.DeleteAsync(StatsMonth.Of(state.CreatedAt), state.NeedId, ct);
+        }
+    }
+
+    /// <summary>
+    /// The need's row in each antenna it was sent to (the managers' digest and page), from its current state: a need
+    /// reaches a handful of antennas, so all of them are rewritten whenever a match or the need changed status.
+    /// </summary>
+    public async Task UpdateAntennaNeedsAsync(NeedState state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var row in AntennaNeeds.Of(state))
+        {
+            await antennaNeeds.UpsertAsync(row, ct);
         }
     }
 

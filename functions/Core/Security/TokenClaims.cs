@@ -9,6 +9,10 @@ public sealed record TokenClaims(string Audience, string Subject, DateTimeOffset
 public static class TokenAudiences
 {
     public const string Operator = "operator";
+
+    /// <summary>An antenna manager: the subject is the manager's email, its antennas are the directory's.</summary>
+    public const string Manager = "manager";
+
     public const string Advisor = "advisor";
     public const string Company = "company";
 }

@@ -91,6 +91,18 @@ public sealed class StatisticsTests(E2EApp app)
         await ExpectRowAsync(page.Locator($"[data-testid='month-row'][data-month='{month}']"), MonthLabel(month), "3", @"100\s%", @"33,3\s%", @"33,3\s%", @"33,3\s%");
         await ExpectRowAsync(page.Locator($"[data-testid='month-row'][data-month='{from}']"), MonthLabel(from), "0", NotAvailable, NotAvailable, NotAvailable, NotAvailable);
 
+        // The same series as two SVG charts before the table: images named by their title and described in words.
+        var needsChart = page.GetByRole(Microsoft.Playwright.AriaRole.Img, new() { Name = $"Besoins déposés chaque mois, de {MonthLabel(from)} à {MonthLabel(month)}" });
+        await Expect(needsChart).ToHaveAttributeAsync("data-testid", "monthly-needs-chart");
+        await Expect(needsChart.Locator("rect.ce-chart__bar")).ToHaveCountAsync(12);
+        await Expect(page.Locator("#monthly-needs-chart-desc")).ToContainTextAsync($"3 besoins déposés de {MonthLabel(from)} à {MonthLabel(month)}");
+        Assert.True(double.Parse(await needsChart.Locator($"rect[data-month='{month}']").GetAttributeAsync("height") ?? "0", System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("0", await needsChart.Locator($"rect[data-month='{from}']").GetAttributeAsync("height"));
+        var sharesChart = page.GetByTestId("monthly-shares-chart");
+        await Expect(sharesChart).ToHaveAttributeAsync("role", "img");
+        await Expect(sharesChart.Locator("polyline")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#monthly-shares-chart-desc")).ToContainTextAsync(new System.Text.RegularExpressions.Regex($@"Clôturés avec une aide : de 33\s% à 33\s%, 33\s% en {MonthLabel(month)}"));
+
         // The breakdowns, biggest group first.
         await ExpectGroupsAsync(page, "by-theme", (TestDirectory.StatsTheme, TestDirectory.StatsThemeLabel, "3"));
         await ExpectGroupsAsync(page, "by-size", ("10-49", "10 à 49 salariés", "2"), ("0-9", "0 à 9 salariés", "1"));
@@ -124,6 +136,7 @@ public sealed class StatisticsTests(E2EApp app)
         await ExpectFigureAsync(page, "submitted", "0", "déposé sur la période");
         await ExpectFigureAsync(page, "helped", NotAvailable, "Aucun besoin déposé");
         await Expect(page.GetByTestId("monthly-table")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("monthly-needs-chart")).ToHaveCountAsync(0);
         await Expect(page.Locator("#annonces")).ToHaveTextAsync("Statistiques mises à jour");
         var filtered = $"/statistiques.html?from={from}&to={month}&region={Corsica}&theme={TestDirectory.StatsTheme}";
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseUrl, filtered).ToString());

@@ -86,6 +86,7 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
             ["Workflow:BusinessHoursOnly"] = "false",
             ["Workflow:CompanyNoticeDelay"] = "00:00:01",
             ["Workflow:CommentNoticeDelay"] = "00:00:01",
+            ["Managers:DigestUnansweredAfter"] = "00:00:00", // the managers' test runs the digest on a need just submitted
             ["Stats:CacheDuration"] = "00:00:00", // pages must show the figures of the needs a test just submitted
             // Playwright fills the form's three steps faster than a person could (5 s by default): above one second, it is dispatched.
             ["Moderation:MinSecondsToFill"] = "1",

@@ -23,6 +23,7 @@ public sealed class TestDirectory
 
     public TestDirectory(string run)
     {
+        ManagerEmail = $"helene.roche-{run}@urssaf.test";
         Solo = Person("conseiller-solo", "urssaf-47", "Camille Martin", $"camille.martin-{run}@urssaf.test", SoloSubject);
         Team =
         [
@@ -65,7 +66,7 @@ public sealed class TestDirectory
             ],
             Antennas =
             [
-                Antenna("urssaf-47", "urssaf", "Urssaf Lot-et-Garonne"),
+                Antenna("urssaf-47", "urssaf", "Urssaf Lot-et-Garonne") with { Managers = [new Manager { Name = "Hélène Roche", Email = ManagerEmail }] },
                 Antenna("cci-47", "cci", "CCI Lot-et-Garonne"),
                 Antenna("cma-47", "cma", "CMA Lot-et-Garonne"),
             ],
@@ -74,6 +75,9 @@ public sealed class TestDirectory
     }
 
     public DirectoryDocument Document { get; }
+
+    /// <summary>The manager of the Urssaf antenna (its weekly digest and page: the managers' test only).</summary>
+    public string ManagerEmail { get; }
 
     /// <summary>The only advisor of <see cref="SoloSubject"/>.</summary>
     public Advisor Solo { get; }
