@@ -15,6 +15,7 @@ namespace ConseillersEntreprises.Core.Needs;
 [JsonDerivedType(typeof(AdvisorAdded), AdvisorAdded.TypeName)]
 [JsonDerivedType(typeof(SatisfactionGiven), SatisfactionGiven.TypeName)]
 [JsonDerivedType(typeof(SubjectChosen), SubjectChosen.TypeName)]
+[JsonDerivedType(typeof(NeedAnonymized), NeedAnonymized.TypeName)]
 public abstract record NeedEvent
 {
     private protected NeedEvent()

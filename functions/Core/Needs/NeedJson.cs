@@ -40,6 +40,7 @@ public static class NeedJson
         AdvisorAdded => AdvisorAdded.TypeName,
         SatisfactionGiven => SatisfactionGiven.TypeName,
         SubjectChosen => SubjectChosen.TypeName,
+        NeedAnonymized => NeedAnonymized.TypeName,
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
     };
 

@@ -35,4 +35,7 @@ public enum RejectionCode
 
     /// <summary>The company answered the satisfaction survey before any advisor closed its need.</summary>
     SatisfactionNotOpen,
+
+    /// <summary>The need's personal data was anonymised: it accepts no more events (409).</summary>
+    Anonymized,
 }
