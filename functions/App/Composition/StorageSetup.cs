@@ -1,5 +1,7 @@
 using ConseillersEntreprises.Storage.Emails;
+using ConseillersEntreprises.Storage.Journal;
 using ConseillersEntreprises.Storage.Projections;
+using ConseillersEntreprises.Storage.Retention;
 using ConseillersEntreprises.Storage.Snapshots;
 using ConseillersEntreprises.Storage.Stats;
 
@@ -14,6 +16,8 @@ public sealed partial class StorageSetup(
     SentEmailLedger ledger,
     EmailBudget emailBudget,
     NeedSnapshotStore snapshots,
+    RetentionIndex retention,
+    OperatorJournal journal,
     ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +31,8 @@ public sealed partial class StorageSetup(
             await ledger.EnsureCreatedAsync(cancellationToken);
             await emailBudget.EnsureCreatedAsync(cancellationToken);
             await snapshots.EnsureCreatedAsync(cancellationToken);
+            await retention.EnsureCreatedAsync(cancellationToken);
+            await journal.EnsureCreatedAsync(cancellationToken);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {

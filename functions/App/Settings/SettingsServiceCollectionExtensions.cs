@@ -22,6 +22,7 @@ public static class SettingsServiceCollectionExtensions
         // The need's timeline is Core's own record, bound as is: what the settings say is what the decider gets.
         Bind<WorkflowSchedule>(services, configuration, WorkflowSection);
         Bind<StatsOptions>(services, configuration, StatsOptions.Section);
+        Bind<RetentionOptions>(services, configuration, RetentionOptions.Section);
         return services;
     }
 

@@ -12,7 +12,8 @@ namespace ConseillersEntreprises.App.Settings;
 public sealed class SettingsValidator(IConfiguration configuration) :
     IValidateOptions<StorageOptions>, IValidateOptions<SmtpOptions>, IValidateOptions<EmailOptions>,
     IValidateOptions<LinksOptions>, IValidateOptions<SiteOptions>, IValidateOptions<OperatorsOptions>,
-    IValidateOptions<DirectoryOptions>, IValidateOptions<WorkflowSchedule>, IValidateOptions<StatsOptions>
+    IValidateOptions<DirectoryOptions>, IValidateOptions<WorkflowSchedule>, IValidateOptions<StatsOptions>,
+    IValidateOptions<RetentionOptions>
 {
     private string? AcsEndpoint => configuration["Email:Acs:Endpoint"];
 
@@ -66,6 +67,9 @@ public sealed class SettingsValidator(IConfiguration configuration) :
 
     public ValidateOptionsResult Validate(string? name, StatsOptions options) => Result(
         options.CacheDuration < TimeSpan.Zero ? "Stats:CacheDuration may not be negative." : null);
+
+    public ValidateOptionsResult Validate(string? name, RetentionOptions options) => Result(
+        Positive(options.AnonymizeAfter, "Retention:AnonymizeAfter"));
 
     public ValidateOptionsResult Validate(string? name, WorkflowSchedule options) => Result(
         Positive(options.ExpertReminderAfter, "Workflow:ExpertReminderAfter"),
