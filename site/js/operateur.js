@@ -8,6 +8,7 @@ import { setFieldError, clearFieldError } from './forms.js';
 import { operatorSession, showNeed } from './operateur-besoin.js';
 import { setUpDirectory } from './operateur-annuaire.js';
 import { setUpRouting, loadRoutingSubjects } from './operateur-routage.js';
+import { setUpPersonalData } from './operateur-donnees.js';
 
 const BASKETS = [
   { name: 'unrouted', label: 'Sans conseiller', hint: 'Aucun conseiller compétent n\'a été trouvé : ajoutez-en un.', empty: 'Aucun besoin sans conseiller.' },
@@ -298,6 +299,7 @@ async function route({ initial = false } = {}) {
 buildTabs();
 setUpDirectory({ onAuthFailure: handleAuthFailure });
 setUpRouting({ onAuthFailure: handleAuthFailure });
+setUpPersonalData({ onAuthFailure: handleAuthFailure });
 window.addEventListener('hashchange', () => {
   // A sign-in link opened in this tab while the page is shown: only the fragment changes, the page stays.
   const fresh = takeFragment();
