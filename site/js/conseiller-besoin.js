@@ -99,14 +99,16 @@ function safeTel(phone) {
 function renderCancellation() {
   const box = byId('sheet-cancelled');
   const cancellation = sheet.cancellation;
-  box.hidden = !cancellation;
-  if (!cancellation) {
-    box.replaceChildren();
-    return;
-  }
-  box.replaceChildren(el('div', { className: 'fr-alert fr-alert--warning fr-alert--sm fr-mb-2w', attrs: { 'data-testid': 'sheet-cancelled' } },
-    el('h3', { className: 'fr-alert__title', text: `Besoin annulé par l'équipe Conseillers-Entreprises le ${formatDateTime(cancellation.at)}` }),
-    el('p', {}, 'Motif : ', el('span', { className: 'ce-text', text: cancellation.reason, attrs: { 'data-testid': 'sheet-cancellation-reason' } }))));
+  const anonymizedAt = sheet.anonymizedAt;
+  box.hidden = !cancellation && !anonymizedAt;
+  box.replaceChildren(
+    cancellation ? el('div', { className: 'fr-alert fr-alert--warning fr-alert--sm fr-mb-2w', attrs: { 'data-testid': 'sheet-cancelled' } },
+      el('h3', { className: 'fr-alert__title', text: `Besoin annulé par l'équipe Conseillers-Entreprises le ${formatDateTime(cancellation.at)}` }),
+      el('p', {}, 'Motif : ', el('span', { className: 'ce-text', text: cancellation.reason, attrs: { 'data-testid': 'sheet-cancellation-reason' } }))) : null,
+    // Personal data is not kept forever (or was erased on request): the texts read "Données anonymisées".
+    anonymizedAt ? el('div', { className: 'fr-alert fr-alert--info fr-alert--sm fr-mb-2w', attrs: { 'data-testid': 'sheet-anonymized' } },
+      el('h3', { className: 'fr-alert__title', text: `Données anonymisées le ${formatDateTime(anonymizedAt)}` }),
+      el('p', { text: 'Les coordonnées du contact, la description et les commentaires de ce besoin ont été effacés ; il est clos.' })) : null);
 }
 
 /** The company's facts; those the registry could not confirm at submission (lookup down) say so. */

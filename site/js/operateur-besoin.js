@@ -120,6 +120,9 @@ function render() {
     ['Réponse de repli envoyée (refusé par tous les conseillers)', t.refusedFallbackSentAt && formatDateTime(t.refusedFallbackSentAt)],
     ['Abandon', t.abandonedAt && formatDateTime(t.abandonedAt)],
     ['Enquête de satisfaction envoyée', t.satisfactionSentAt && formatDateTime(t.satisfactionSentAt)],
+    ['Données anonymisées', state.anonymization && (state.anonymization.reason === 'request'
+      ? `anonymisé le ${formatDateTime(state.anonymization.at)}, à la demande de l'entreprise (effacement par ${state.anonymization.operator})`
+      : `anonymisé le ${formatDateTime(state.anonymization.at)}, au terme de la durée de conservation`)],
   ]);
 
   const satisfaction = state.satisfaction;
@@ -258,6 +261,11 @@ function renderCancellation() {
       el('dt', { text: rejected ? 'Rejeté après vérification le' : 'Annulé le' }), el('dd', { text: formatDateTime(c.at) }),
       el('dt', { text: 'Par' }), el('dd', { text: c.operator }),
       el('dt', { text: 'Raison' }), el('dd', { className: 'ce-text', text: c.reason, attrs: { 'data-testid': 'cancel-reason-shown' } })));
+    return;
+  }
+  if (need.anonymization) {
+    // Anonymised: the need accepts no more action (the timeline says when and why).
+    box.replaceChildren(el('p', { text: 'Données anonymisées : ce besoin n\'accepte plus aucune action.', attrs: { 'data-testid': 'need-anonymized' } }));
     return;
   }
   const open = el('button', {

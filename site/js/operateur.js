@@ -12,6 +12,7 @@ import { setUpBlocklist, loadBlocklist } from './operateur-blocage.js';
 import { setUpApiKeys, loadApiKeys } from './operateur-cles-api.js';
 import { setUpCoverage, loadCoverageSubjects } from './operateur-couverture.js';
 import { setUpDeparture } from './operateur-depart.js';
+import { setUpPersonalData } from './operateur-donnees.js';
 
 const BASKETS = [
   { name: 'unrouted', label: 'Sans conseiller', hint: 'Aucun conseiller compétent n\'a été trouvé : ajoutez-en un.', empty: 'Aucun besoin sans conseiller.' },
@@ -309,6 +310,7 @@ setUpBlocklist({ onAuthFailure: handleAuthFailure });
 setUpApiKeys({ onAuthFailure: handleAuthFailure });
 setUpCoverage({ onAuthFailure: handleAuthFailure });
 setUpDeparture({ onAuthFailure: handleAuthFailure });
+setUpPersonalData({ onAuthFailure: handleAuthFailure });
 window.addEventListener('hashchange', () => {
   // A sign-in link opened in this tab while the page is shown: only the fragment changes, the page stays.
   const fresh = takeFragment();

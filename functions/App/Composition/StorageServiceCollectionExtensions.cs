@@ -7,7 +7,9 @@ using ConseillersEntreprises.Storage.Diagnostics;
 using ConseillersEntreprises.Storage.Directory;
 using ConseillersEntreprises.Storage.Emails;
 using ConseillersEntreprises.Storage.Partners;
+using ConseillersEntreprises.Storage.Journal;
 using ConseillersEntreprises.Storage.Projections;
+using ConseillersEntreprises.Storage.Retention;
 using ConseillersEntreprises.Storage.Snapshots;
 using ConseillersEntreprises.Storage.Stats;
 using Microsoft.Extensions.Azure;
@@ -55,6 +57,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new EmailBudget(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new NeedSnapshotStore(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new PartnerKeyStore(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new RetentionIndex(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new OperatorJournal(Tables(sp), TablePrefix(sp)));
         services.AddHostedService<StorageSetup>();
         return services;
     }

@@ -1,6 +1,8 @@
 using ConseillersEntreprises.Storage.Emails;
 using ConseillersEntreprises.Storage.Partners;
+using ConseillersEntreprises.Storage.Journal;
 using ConseillersEntreprises.Storage.Projections;
+using ConseillersEntreprises.Storage.Retention;
 using ConseillersEntreprises.Storage.Snapshots;
 using ConseillersEntreprises.Storage.Stats;
 
@@ -18,6 +20,8 @@ public sealed partial class StorageSetup(
     PartnerKeyStore partnerKeys,
     AntennaNeedsTable antennaNeeds,
     ManagerDigestRuns digestRuns,
+    RetentionIndex retention,
+    OperatorJournal journal,
     ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -34,6 +38,8 @@ public sealed partial class StorageSetup(
             await partnerKeys.EnsureCreatedAsync(cancellationToken);
             await antennaNeeds.EnsureCreatedAsync(cancellationToken);
             await digestRuns.EnsureCreatedAsync(cancellationToken);
+            await retention.EnsureCreatedAsync(cancellationToken);
+            await journal.EnsureCreatedAsync(cancellationToken);
         }
         catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException)
         {

@@ -16,6 +16,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<NeedEmailComposer>();
         services.AddSingleton<NeedReadModels>();
         services.AddTransient<NeedActivities>();
+        services.AddSingleton<DataProtection.NeedAnonymizer>();
+        services.AddSingleton<DataProtection.CompanyData>();
         return services;
     }
 }

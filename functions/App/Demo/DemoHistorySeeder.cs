@@ -3,6 +3,7 @@ using ConseillersEntreprises.App.Workflow;
 using ConseillersEntreprises.Core.Geography;
 using ConseillersEntreprises.Core.Needs;
 using ConseillersEntreprises.DemoData.History;
+using ConseillersEntreprises.Storage.Retention;
 using ConseillersEntreprises.Storage.Snapshots;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public sealed class DemoHistorySeeder(
     TerritoryIndex territories,
     NeedSnapshotStore snapshots,
     NeedReadModels readModels,
+    RetentionIndex retention,
     NeedWorkflow workflow,
     IOptionsMonitor<WorkflowSchedule> schedule,
     TimeProvider time)
@@ -86,6 +88,7 @@ public sealed class DemoHistorySeeder(
         await readModels.UpdateStatsAsync(state, ct);
         await readModels.UpdateAntennaNeedsAsync(state, ct);
         await readModels.IndexForSearchAsync(state, ct); // operators find the history's needs as they find live ones
+        await retention.AddAsync(state.NeedId, state.CreatedAt, ct); // and the retention sweep anonymises them in time
         return await snapshots.SaveAsync(state, replayed.Decisions, outcome: null, ct);
     }
 }

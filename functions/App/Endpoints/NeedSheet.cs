@@ -19,13 +19,16 @@ public sealed record NeedSheet(
     /// <summary>Set once an operator cancelled the need: why, and when (the sheet says so instead of offering actions).</summary>
     public CancellationDto? Cancellation { get; init; }
 
+    /// <summary>Set once the need's personal data was anonymised: its texts read "Données anonymisées" and it is closed.</summary>
+    public DateTimeOffset? AnonymizedAt { get; init; }
+
     public static NeedSheet For(NeedState state, NeedMatch mine)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(mine);
         // Status is the need's (abandoned and cancelled included); MyStatus stays the advisor's last position, which a
         // closed need no longer lets it change.
-        var closed = state.IsAbandoned || state.IsCancelled;
+        var closed = state.IsAbandoned || state.IsCancelled || state.IsAnonymized;
         return new NeedSheet(
             state.NeedId,
             state.SubjectLabel,
@@ -48,6 +51,7 @@ public sealed record NeedSheet(
             [.. state.Comments.Select(c => new CommentDto(c.AuthorName, c.Institution, c.Text, c.At))])
         {
             Cancellation = state.Cancellation is { } cancellation ? new CancellationDto(cancellation.Reason, cancellation.At) : null,
+            AnonymizedAt = state.Anonymization?.At,
         };
     }
 

@@ -23,6 +23,7 @@ public static class SettingsServiceCollectionExtensions
         Bind<WorkflowSchedule>(services, configuration, WorkflowSection);
         Bind<StatsOptions>(services, configuration, StatsOptions.Section);
         Bind<PartnersOptions>(services, configuration, PartnersOptions.Section);
+        Bind<RetentionOptions>(services, configuration, RetentionOptions.Section);
         return services;
     }
 

@@ -13,7 +13,7 @@ public sealed class SettingsValidator(IConfiguration configuration) :
     IValidateOptions<StorageOptions>, IValidateOptions<SmtpOptions>, IValidateOptions<EmailOptions>,
     IValidateOptions<LinksOptions>, IValidateOptions<SiteOptions>, IValidateOptions<OperatorsOptions>,
     IValidateOptions<DirectoryOptions>, IValidateOptions<WorkflowSchedule>, IValidateOptions<StatsOptions>,
-    IValidateOptions<PartnersOptions>
+    IValidateOptions<PartnersOptions>, IValidateOptions<RetentionOptions>
 {
     private string? AcsEndpoint => configuration["Email:Acs:Endpoint"];
 
@@ -70,6 +70,9 @@ public sealed class SettingsValidator(IConfiguration configuration) :
 
     public ValidateOptionsResult Validate(string? name, PartnersOptions options) => Result(
         Positive(options.KeyLifetime, "Partners:KeyLifetime"));
+
+    public ValidateOptionsResult Validate(string? name, RetentionOptions options) => Result(
+        Positive(options.AnonymizeAfter, "Retention:AnonymizeAfter"));
 
     public ValidateOptionsResult Validate(string? name, WorkflowSchedule options) => Result(
         Positive(options.ExpertReminderAfter, "Workflow:ExpertReminderAfter"),

@@ -80,6 +80,14 @@ public sealed class NeedOrchestrator
         var timerDue = DateTimeOffset.MinValue;
         while (true)
         {
+            _effectsInFlight.RemoveAll(t => t.IsCompleted);
+            if (_state.IsAnonymized && _effectsInFlight.Count == 0)
+            {
+                // The need's data is anonymised and it accepts nothing more (commands are refused before they reach
+                // here): the orchestration completes, so that its history, which holds the data, can be purged.
+                return;
+            }
+
             _timersCreated.RemoveAll(t => t.IsCompleted);
             if (_decidedThisGeneration >= MessagesPerGeneration && _effectsInFlight.Count == 0 && _timersCreated.Count == 0 && _state.Timers.Count == 0)
             {

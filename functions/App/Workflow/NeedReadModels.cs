@@ -42,7 +42,7 @@ public sealed class NeedReadModels(
             NameWords = nameWords,
             Siret = state.Company.Siret,
             CommuneName = state.Company.CommuneName,
-            ContactEmail = state.Contact.Email,
+            ContactEmail = string.IsNullOrEmpty(state.Contact.Email) ? null : state.Contact.Email, // empty once anonymised
         }), ct);
     }
 

@@ -1,4 +1,5 @@
 using ConseillersEntreprises.Core.Needs;
+using ConseillersEntreprises.Storage.Retention;
 using ConseillersEntreprises.Storage.Snapshots;
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
@@ -14,6 +15,7 @@ namespace ConseillersEntreprises.App.Workflow;
 /// </summary>
 public sealed partial class NeedWorkflow(
     NeedSnapshotStore snapshots,
+    RetentionIndex retention,
     NeedCommands commands,
     IOptionsMonitor<WorkflowSchedule> schedule,
     TimeProvider time,
@@ -36,6 +38,8 @@ public sealed partial class NeedWorkflow(
             throw new InvalidOperationException("A submission is always accepted by the decider.");
         }
 
+        // Registered for its anonymisation before it exists: no need is ever stored that the retention sweep cannot find.
+        await retention.AddAsync(accepted.State.NeedId, accepted.State.CreatedAt, ct);
         if (await snapshots.CreateAsync(accepted.State, ct))
         {
             await StartAsync(client, accepted, timeline, ct);
@@ -82,7 +86,7 @@ public sealed partial class NeedWorkflow(
             return WorkflowOutcome.NotFound;
         }
 
-        if (NeedDecider.Decide(snapshot.State, @event, time.GetUtcNow(), schedule.CurrentValue) is Rejected { Code: RejectionCode.UnknownAdvisor or RejectionCode.UnknownNeed } stranger)
+        if (NeedDecider.Decide(snapshot.State, @event, time.GetUtcNow(), schedule.CurrentValue) is Rejected { Code: RejectionCode.UnknownAdvisor or RejectionCode.UnknownNeed or RejectionCode.Anonymized } stranger)
         {
             return new WorkflowOutcome(snapshot.State, stranger);
         }

@@ -39,6 +39,17 @@ public static class NeedDecider
             return OnTimer(state, timer, now);
         }
 
+        if (state.IsAnonymized)
+        {
+            return Reject(RejectionCode.Anonymized, "Les données de ce besoin ont été anonymisées : il ne peut plus changer.");
+        }
+
+        if (@event is NeedAnonymized anonymized)
+        {
+            // Whatever became of the need (cancelled, abandoned, closed): its data goes when its time or its owner says so.
+            return Anonymize(state, anonymized, now);
+        }
+
         // Before the cancelled check: rejecting twice answers as the first time did.
         switch (@event)
         {
@@ -547,6 +558,28 @@ public static class NeedDecider
             draft.TouchInbox(match.AdvisorId);
         }
 
+        return draft.Accept();
+    }
+
+    /// <summary>
+    /// The need's personal data replaced (<see cref="NeedPersonalData"/>) and its workflow ended: no timer left, no comment
+    /// notice pending (it would quote a comment that is gone), and every later event refused. The public stats do not
+    /// change (they hold no personal data and nothing they count moves); the inbox rows hold none either.
+    /// </summary>
+    private static DecisionResult Anonymize(NeedState state, NeedAnonymized e, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(e.Reason) || (e.Reason == AnonymizationReason.Request && string.IsNullOrWhiteSpace(e.Operator)))
+        {
+            return Reject(RejectionCode.InvalidEvent, "L'effacement des données d'un besoin demande l'opérateur qui l'effectue.");
+        }
+
+        var draft = new Draft(state);
+        draft.State = NeedPersonalData.Anonymize(draft.State) with
+        {
+            Anonymization = new NeedAnonymization { Reason = e.Reason, At = now, Operator = string.IsNullOrWhiteSpace(e.Operator) ? null : e.Operator },
+            Timers = [],
+            PendingCommentNotices = [],
+        };
         return draft.Accept();
     }
 

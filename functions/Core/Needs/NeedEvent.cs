@@ -18,6 +18,7 @@ namespace ConseillersEntreprises.Core.Needs;
 [JsonDerivedType(typeof(NeedApproved), NeedApproved.TypeName)]
 [JsonDerivedType(typeof(NeedRejected), NeedRejected.TypeName)]
 [JsonDerivedType(typeof(NeedReassigned), NeedReassigned.TypeName)]
+[JsonDerivedType(typeof(NeedAnonymized), NeedAnonymized.TypeName)]
 public abstract record NeedEvent
 {
     private protected NeedEvent()

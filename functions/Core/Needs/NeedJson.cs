@@ -43,6 +43,7 @@ public static class NeedJson
         NeedApproved => NeedApproved.TypeName,
         NeedRejected => NeedRejected.TypeName,
         NeedReassigned => NeedReassigned.TypeName,
+        NeedAnonymized => NeedAnonymized.TypeName,
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Unknown need event."),
     };
 

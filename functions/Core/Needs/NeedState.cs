@@ -58,6 +58,9 @@ public sealed record NeedState
     /// <summary>Set when an operator cancelled the need.</summary>
     public NeedCancellation? Cancellation { get; init; }
 
+    /// <summary>Set once the need's personal data was anonymised (<see cref="NeedPersonalData"/>): it accepts no more events.</summary>
+    public NeedAnonymization? Anonymization { get; init; }
+
     /// <summary>
     /// <see cref="NeedStatus.Cancelled"/> once an operator cancelled the need, whatever its matches; otherwise derived
     /// from the matches (<see cref="NeedStatusRules.Derive"/>).
@@ -88,10 +91,14 @@ public sealed record NeedState
     [JsonIgnore]
     public bool IsHeld => Moderation is { IsDecided: false } && !IsCancelled;
 
+    /// <summary>The need's personal data was anonymised: what the views show of it is <see cref="NeedPersonalData.Redacted"/>.</summary>
+    [JsonIgnore]
+    public bool IsAnonymized => Anonymization is not null;
+
     /// <summary>The company may answer the satisfaction survey once an advisor closed the need (with or without help).</summary>
     [JsonIgnore]
     public bool CanGiveSatisfaction =>
-        !IsCancelled && Matches.Any(m => m.Status is MatchStatus.Done or MatchStatus.DoneNoHelp or MatchStatus.DoneNotReachable);
+        !IsCancelled && !IsAnonymized && Matches.Any(m => m.Status is MatchStatus.Done or MatchStatus.DoneNoHelp or MatchStatus.DoneNotReachable);
 
     /// <summary>Debounced company emails waiting for their delay to pass.</summary>
     [JsonIgnore]

@@ -44,4 +44,7 @@ public enum RejectionCode
 
     /// <summary>Approve a rejected need, or reject an approved one (409).</summary>
     AlreadyModerated,
+
+    /// <summary>The need's personal data was anonymised: it accepts no more events (409).</summary>
+    Anonymized,
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using ConseillersEntreprises.LocalHost.Functions;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using NCrontab;
+using System.Reflection;
 
 namespace ConseillersEntreprises.LocalHost.Timers;
 
@@ -47,9 +49,9 @@ public sealed partial class TimerFunctionRunner(LocalFunction function, IService
     {
         ArgumentNullException.ThrowIfNull(function);
         if (function.Trigger.ParameterType != typeof(TimerInfo)
-            || function.Method.GetParameters().Any(p => !function.IsTrigger(p) && p.ParameterType != typeof(CancellationToken)))
+            || function.Method.GetParameters().Any(p => !function.IsTrigger(p) && p.ParameterType != typeof(CancellationToken) && !IsDurableClient(p)))
         {
-            throw new NotSupportedException($"Timer function {function.Name}: take a TimerInfo and a CancellationToken only; services through the constructor.");
+            throw new NotSupportedException($"Timer function {function.Name}: take a TimerInfo, a CancellationToken and a [DurableClient] DurableTaskClient only; services through the constructor.");
         }
 
         _ = NextOccurrence(function);
@@ -92,7 +94,9 @@ public sealed partial class TimerFunctionRunner(LocalFunction function, IService
         try
         {
             await using var scope = services.CreateAsyncScope();
-            var arguments = function.Method.GetParameters().Select(p => function.IsTrigger(p) ? info : (object)ct).ToArray();
+            var arguments = function.Method.GetParameters()
+                .Select(p => function.IsTrigger(p) ? info : IsDurableClient(p) ? scope.ServiceProvider.GetRequiredService<DurableTaskClient>() : (object)ct)
+                .ToArray();
             await FunctionInvoker.InvokeAsync(function.Method, scope.ServiceProvider, arguments);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -101,6 +105,10 @@ public sealed partial class TimerFunctionRunner(LocalFunction function, IService
             LogFailed(logger, e, function.Name);
         }
     }
+
+    /// <summary>A <c>[DurableClient] DurableTaskClient</c> input, as the Functions host binds it to a timer function too.</summary>
+    private static bool IsDurableClient(ParameterInfo parameter) =>
+        parameter.ParameterType == typeof(DurableTaskClient) && parameter.GetCustomAttribute<DurableClientAttribute>() is not null;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string function);

@@ -37,6 +37,22 @@ public sealed class NeedSearchIndex
         await Task.WhenAll(entries.Select(entry => _table.UpsertEntityAsync(entry, TableUpdateMode.Replace, ct)));
     }
 
+    /// <summary>Deletes one need's rows under these keys (rows already gone are fine), all at once.</summary>
+    public async Task DeleteAsync(IEnumerable<string> keys, string rowKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        await Task.WhenAll(keys.Select(async key =>
+        {
+            try
+            {
+                await _table.DeleteEntityAsync(key, rowKey, Azure.ETag.All, ct);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+            }
+        }));
+    }
+
     /// <summary>The rows of one exact key, newest first, at most <paramref name="max"/>.</summary>
     public Task<IReadOnlyList<NeedSearchEntry>> ByKeyAsync(string key, int max, CancellationToken ct) =>
         ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), max, ct);
