@@ -58,6 +58,7 @@ export const antennaStatuses = {
   not_for_me: { label: 'Refusé par l\'équipe', badge: 'fr-badge--error' },
   abandoned: { label: 'Sans réponse à temps', badge: 'fr-badge--error' },
   cancelled: { label: 'Annulé', badge: '' },
+  reassigned: { label: 'Confié à une autre équipe', badge: '' },
 };
 
 /** The need as the company sees it (GET /api/company/needs/{id}). */

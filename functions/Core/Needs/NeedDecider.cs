@@ -699,6 +699,7 @@ public static class NeedDecider
                     FromAdvisorId = leaving.AdvisorId,
                     FromAdvisorName = leaving.AdvisorName,
                     FromInstitutionName = leaving.InstitutionName,
+                    FromAntennaId = leaving.AntennaId,
                     FromStatus = leaving.Status,
                     ToAdvisorId = match.AdvisorId,
                     ToAdvisorName = match.AdvisorName,

@@ -33,6 +33,9 @@ public static class NeedPersonalData
             Cancellation = state.Cancellation is { } cancellation && cancellation.Reason != NeedCancellation.ErasureReason
                 ? cancellation with { Reason = Redacted }
                 : state.Cancellation,
+            Moderation = state.Moderation is { RejectionReason: not null } moderation
+                ? moderation with { RejectionReason = Redacted }
+                : state.Moderation,
         };
     }
 }

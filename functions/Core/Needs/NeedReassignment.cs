@@ -17,6 +17,9 @@ public sealed record NeedReassignment
 
     public required string FromInstitutionName { get; init; }
 
+    /// <summary>The leaving advisor's antenna: its managers' view still lists the need, as given to someone else.</summary>
+    public required string FromAntennaId { get; init; }
+
     /// <summary>Where the leaving advisor stood: <see cref="MatchStatus.Quo"/> or <see cref="MatchStatus.TakingCare"/>.</summary>
     public required MatchStatus FromStatus { get; init; }
 

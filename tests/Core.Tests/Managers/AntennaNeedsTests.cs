@@ -66,4 +66,15 @@ public sealed class AntennaNeedsTests
     {
         Assert.Empty(AntennaNeeds.Of(Submit()));
     }
+
+    [Fact]
+    public void An_antenna_whose_advisor_left_for_a_colleague_elsewhere_no_longer_waits_and_says_so()
+    {
+        var reassigned = SubmitToTwoAntennas().Then(new NeedReassigned("ops@example.fr", "c", Advisor("z")), T0.AddDays(1));
+
+        var left = Row(reassigned, "ant-c");
+        Assert.Equal((AntennaNeeds.ReassignedElsewhere, false, "Conseiller C"), (left.AntennaStatus, left.AwaitingAnswer, left.AdvisorNames));
+        Assert.True(Row(reassigned, "ant-z").AwaitingAnswer);
+        Assert.True(Row(reassigned, "ant-a").AwaitingAnswer); // a and b are still there
+    }
 }

@@ -20,6 +20,7 @@ public sealed class NeedPersonalDataTests
         "Matches[].PositionComment",
         "Satisfaction.Comment",
         "Cancellation.Reason",
+        "Moderation.RejectionReason",
     ];
 
     /// <summary>Ids, labels of the catalogue, the company's registry facts, the advisors and operators (professionals).</summary>
@@ -35,6 +36,10 @@ public sealed class NeedPersonalDataTests
         "SubjectChoice.Operator", "SubjectChoice.PreviousSubjectId",
         "Cancellation.Operator",
         "Anonymization.Operator",
+        "Moderation.ApprovedBy", "Moderation.RejectedBy",
+        "Source.InstitutionId", "Source.InstitutionName", "Source.KeyId",
+        "Reassignments[].Operator", "Reassignments[].FromAdvisorId", "Reassignments[].FromAdvisorName", "Reassignments[].FromInstitutionName", "Reassignments[].FromAntennaId",
+        "Reassignments[].ToAdvisorId", "Reassignments[].ToAdvisorName", "Reassignments[].ToInstitutionName",
     ];
 
     [Fact]
@@ -54,6 +59,7 @@ public sealed class NeedPersonalDataTests
             .Then(new NeedCancelled("ops@example.fr", "texte libre"), NeedFixtures.T0.AddHours(3)) with
         {
             Satisfaction = new NeedSatisfaction { Helped = SatisfactionHelped.No, Comment = "texte libre", At = NeedFixtures.T0 },
+            Moderation = new NeedModeration { Reasons = [], HeldAt = NeedFixtures.T0, RejectedAt = NeedFixtures.T0, RejectedBy = "ops@example.fr", RejectionReason = "texte libre" },
         };
 
         var json = NeedJson.Serialize(NeedPersonalData.Anonymize(full));
