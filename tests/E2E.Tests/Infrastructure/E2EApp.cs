@@ -24,6 +24,9 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        // Here the site is on 127.0.0.1, so Chromium's Local Network Access would hold the requests a "public" partner
+        // page's frame makes to it behind a permission prompt (EmbeddedFormTests); on Azure both are public.
+        "--disable-features=LocalNetworkAccessChecks",
     ];
 
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(32);

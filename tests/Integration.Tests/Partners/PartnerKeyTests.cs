@@ -15,7 +15,15 @@ namespace ConseillersEntreprises.Integration.Tests.Partners;
 /// </summary>
 public sealed class PartnerKeyTests
 {
-    private static readonly Dictionary<string, string?> NoCache = new() { ["Stats:CacheDuration"] = "00:00:00" };
+    /// <summary>
+    /// Fresh stats at each read; and no duplicate hold, since the source test posts the same company's need from the
+    /// partner and from the site (moderation would rightly hold the second one out of the stats).
+    /// </summary>
+    private static readonly Dictionary<string, string?> NoCache = new()
+    {
+        ["Stats:CacheDuration"] = "00:00:00",
+        ["Moderation:DuplicateWindow"] = "00:00:00",
+    };
 
     private static async Task<JsonElement> IssueAsync(HttpClient operatorClient, string institutionId = "urssaf", string label = "Site de l'Urssaf")
     {
