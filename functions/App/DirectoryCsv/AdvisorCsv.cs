@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using ConseillersEntreprises.Core.Directory;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ConseillersEntreprises.App.DirectoryCsv;
 
@@ -13,47 +10,31 @@ namespace ConseillersEntreprises.App.DirectoryCsv;
 /// </summary>
 public static partial class AdvisorCsv
 {
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
-    {
-        Delimiter = ";",
-        TrimOptions = TrimOptions.Trim,
-        MissingFieldFound = null,
-        HeaderValidated = null,
-        PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-    };
-
     public static byte[] Export(DirectoryDocument directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var antennas = directory.Antennas.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var institutions = directory.Institutions.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, Configuration))
+        return CsvSheet.Write(directory.Advisors.Select(a =>
         {
-            csv.WriteRecords(directory.Advisors.Select(a =>
+            var antenna = antennas.GetValueOrDefault(a.AntennaId);
+            return new AdvisorCsvRow
             {
-                var antenna = antennas.GetValueOrDefault(a.AntennaId);
-                return new AdvisorCsvRow
-                {
-                    Id = a.Id,
-                    AntennaId = a.AntennaId,
-                    AntennaName = antenna?.Name,
-                    InstitutionName = antenna is null ? null : institutions.GetValueOrDefault(antenna.InstitutionId)?.Name,
-                    Name = a.Name,
-                    Email = a.Email,
-                    Phone = a.Phone,
-                    Active = a.Active ? "oui" : "non",
-                    Subjects = string.Join('|', a.Subjects),
-                    Communes = Join(a.Territories?.Communes),
-                    Epcis = Join(a.Territories?.Epcis),
-                    Departements = Join(a.Territories?.Departements),
-                    Regions = Join(a.Territories?.Regions),
-                };
-            }));
-        }
-
-        return buffer.ToArray();
+                Id = a.Id,
+                AntennaId = a.AntennaId,
+                AntennaName = antenna?.Name,
+                InstitutionName = antenna is null ? null : institutions.GetValueOrDefault(antenna.InstitutionId)?.Name,
+                Name = a.Name,
+                Email = a.Email,
+                Phone = a.Phone,
+                Active = a.Active ? "oui" : "non",
+                Subjects = string.Join('|', a.Subjects),
+                Communes = CsvSheet.Join(a.Territories?.Communes),
+                Epcis = CsvSheet.Join(a.Territories?.Epcis),
+                Departements = CsvSheet.Join(a.Territories?.Departements),
+                Regions = CsvSheet.Join(a.Territories?.Regions),
+            };
+        }));
     }
 
     /// <summary>The columns in the exported order (<see cref="AdvisorCsvRow"/>), for listing a line's problems left to right.</summary>
@@ -87,51 +68,9 @@ public static partial class AdvisorCsv
         var previous = current.Advisors.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var advisors = new List<Advisor>();
         var lines = new List<int>();
-        var badDataRows = new HashSet<int>();
-        var configuration = Configuration with
+        var readable = CsvSheet.Read(csvStream, RequiredColumns, "id;antenne_id", problems, (line, field) =>
         {
-            // A stray quote is told with its line, and reading goes on (CsvHelper's default throws at the first).
-            BadDataFound = args =>
-            {
-                var row = args.Context.Parser?.Row ?? 0;
-                if (badDataRows.Add(row))
-                {
-                    problems.Add(new CsvProblem(row, null, "Guillemet mal placé : une valeur qui contient « ; » ou « \" » doit être entre guillemets, ses guillemets doublés"));
-                }
-            },
-        };
-        using var reader = new StreamReader(csvStream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, configuration);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
-        {
-            problems.Add(new CsvProblem(1, null, "Le fichier est vide : gardez la ligne d'en-tête du fichier téléchargé (id;antenne_id;…)"));
-            return (null, problems, lines);
-        }
-
-        var columns = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        foreach (var missing in RequiredColumns.Where(c => !columns.Contains(c)))
-        {
-            problems.Add(new CsvProblem(1, missing, $"Colonne « {missing} » absente de la ligne d'en-tête : séparez les colonnes par « ; » et gardez l'en-tête du fichier téléchargé"));
-        }
-
-        if (problems.Count > 0)
-        {
-            return (null, problems, lines);
-        }
-
-        while (csv.Read())
-        {
-            var line = csv.Parser.Row;
-            if (csv.Parser.Count != columns.Count)
-            {
-                // Values would land in the wrong columns: told once for the line, and the line is not read further.
-                problems.Add(new CsvProblem(line, null,
-                    $"La ligne a {csv.Parser.Count} colonne(s) alors que l'en-tête en a {columns.Count} : vérifiez les « ; » (une valeur qui en contient doit être entre guillemets)"));
-                continue;
-            }
-
-            string? Field(string name) => columns.IndexOf(name) is var i and >= 0 ? csv.GetField(i)?.Trim() : null;
-            var activeText = Field("actif") ?? string.Empty;
+            var activeText = field("actif") ?? string.Empty;
             bool? active = activeText.ToLowerInvariant() switch
             {
                 "oui" or "o" or "1" or "true" or "vrai" or "" => true,
@@ -143,31 +82,31 @@ public static partial class AdvisorCsv
                 problems.Add(new CsvProblem(line, "actif", $"« {activeText} » n'est ni « oui » ni « non »"));
             }
 
-            var id = Field("id") ?? string.Empty;
-            var phone = Field("telephone");
+            var id = field("id") ?? string.Empty;
+            var phone = field("telephone");
             var territories = new Territories
             {
-                Communes = Split(Field("communes_specifiques")),
-                Epcis = Split(Field("epci_specifiques")),
-                Departements = Split(Field("departements_specifiques")),
-                Regions = Split(Field("regions_specifiques")),
+                Communes = CsvSheet.Split(field("communes_specifiques")),
+                Epcis = CsvSheet.Split(field("epci_specifiques")),
+                Departements = CsvSheet.Split(field("departements_specifiques")),
+                Regions = CsvSheet.Split(field("regions_specifiques")),
             };
             lines.Add(line);
             advisors.Add(new Advisor
             {
                 Id = id,
-                AntennaId = Field("antenne_id") ?? string.Empty,
-                Name = Field("nom") ?? string.Empty,
-                Email = Field("email") ?? string.Empty,
+                AntennaId = field("antenne_id") ?? string.Empty,
+                Name = field("nom") ?? string.Empty,
+                Email = field("email") ?? string.Empty,
                 Phone = string.IsNullOrWhiteSpace(phone) ? null : phone,
                 Active = active ?? true,
-                Subjects = Split(Field("sujets")),
+                Subjects = CsvSheet.Split(field("sujets")),
                 Territories = territories.IsEmpty ? null : territories,
                 Filters = previous.TryGetValue(id, out var before) ? before.Filters : [],
             });
-        }
+        });
 
-        return (current with { Advisors = advisors }, problems, lines);
+        return readable ? (current with { Advisors = advisors }, problems, lines) : (null, problems, lines);
     }
 
     /// <summary>
@@ -206,8 +145,5 @@ public static partial class AdvisorCsv
     [GeneratedRegex(@"^advisors\[(?<index>\d+)\](?:\.(?<field>[A-Za-z]+)(?<rest>.*))?$")]
     private static partial Regex AdvisorPath();
 
-    private static string? Join(List<string>? values) => values is { Count: > 0 } ? string.Join('|', values) : null;
 
-    private static List<string> Split(string? values) =>
-        string.IsNullOrWhiteSpace(values) ? [] : [.. values.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 }

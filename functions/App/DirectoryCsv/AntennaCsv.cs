@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using ConseillersEntreprises.Core.Directory;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ConseillersEntreprises.App.DirectoryCsv;
 
@@ -14,39 +11,23 @@ namespace ConseillersEntreprises.App.DirectoryCsv;
 /// </summary>
 public static partial class AntennaCsv
 {
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
-    {
-        Delimiter = ";",
-        TrimOptions = TrimOptions.Trim,
-        MissingFieldFound = null,
-        HeaderValidated = null,
-        PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
-    };
-
     public static byte[] Export(DirectoryDocument directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
         var institutions = directory.Institutions.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, Configuration))
+        return CsvSheet.Write(directory.Antennas.Select(a => new AntennaCsvRow
         {
-            csv.WriteRecords(directory.Antennas.Select(a => new AntennaCsvRow
-            {
-                Id = a.Id,
-                InstitutionId = a.InstitutionId,
-                InstitutionName = institutions.GetValueOrDefault(a.InstitutionId)?.Name,
-                Name = a.Name,
-                Level = LevelName(a.Level),
-                Communes = Join(a.Territories.Communes),
-                Epcis = Join(a.Territories.Epcis),
-                Departements = Join(a.Territories.Departements),
-                Regions = Join(a.Territories.Regions),
-                Managers = Join([.. a.Managers.Select(m => $"{m.Name} <{m.Email}>")]),
-            }));
-        }
-
-        return buffer.ToArray();
+            Id = a.Id,
+            InstitutionId = a.InstitutionId,
+            InstitutionName = institutions.GetValueOrDefault(a.InstitutionId)?.Name,
+            Name = a.Name,
+            Level = LevelName(a.Level),
+            Communes = CsvSheet.Join(a.Territories.Communes),
+            Epcis = CsvSheet.Join(a.Territories.Epcis),
+            Departements = CsvSheet.Join(a.Territories.Departements),
+            Regions = CsvSheet.Join(a.Territories.Regions),
+            Managers = CsvSheet.Join([.. a.Managers.Select(m => $"{m.Name} <{m.Email}>")]),
+        }));
     }
 
     /// <summary>The columns in the exported order (<see cref="AntennaCsvRow"/>), for listing a line's problems left to right.</summary>
@@ -72,49 +53,9 @@ public static partial class AntennaCsv
         var previous = current.Antennas.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var antennas = new List<Antenna>();
         var lines = new List<int>();
-        var badDataRows = new HashSet<int>();
-        var configuration = Configuration with
+        var readable = CsvSheet.Read(csvStream, RequiredColumns, "id;institution_id", problems, (line, field) =>
         {
-            BadDataFound = args =>
-            {
-                var row = args.Context.Parser?.Row ?? 0;
-                if (badDataRows.Add(row))
-                {
-                    problems.Add(new CsvProblem(row, null, "Guillemet mal placé : une valeur qui contient « ; » ou « \" » doit être entre guillemets, ses guillemets doublés"));
-                }
-            },
-        };
-        using var reader = new StreamReader(csvStream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var csv = new CsvReader(reader, configuration);
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
-        {
-            problems.Add(new CsvProblem(1, null, "Le fichier est vide : gardez la ligne d'en-tête du fichier téléchargé (id;institution_id;…)"));
-            return (null, problems, lines);
-        }
-
-        var columns = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        foreach (var missing in RequiredColumns.Where(c => !columns.Contains(c)))
-        {
-            problems.Add(new CsvProblem(1, missing, $"Colonne « {missing} » absente de la ligne d'en-tête : séparez les colonnes par « ; » et gardez l'en-tête du fichier téléchargé"));
-        }
-
-        if (problems.Count > 0)
-        {
-            return (null, problems, lines);
-        }
-
-        while (csv.Read())
-        {
-            var line = csv.Parser.Row;
-            if (csv.Parser.Count != columns.Count)
-            {
-                problems.Add(new CsvProblem(line, null,
-                    $"La ligne a {csv.Parser.Count} colonne(s) alors que l'en-tête en a {columns.Count} : vérifiez les « ; » (une valeur qui en contient doit être entre guillemets)"));
-                continue;
-            }
-
-            string? Field(string name) => columns.IndexOf(name) is var i and >= 0 ? csv.GetField(i)?.Trim() : null;
-            var levelText = Field("niveau") ?? string.Empty;
+            var levelText = field("niveau") ?? string.Empty;
             var level = ParseLevel(levelText);
             if (level is null)
             {
@@ -122,7 +63,7 @@ public static partial class AntennaCsv
             }
 
             var managers = new List<Manager>();
-            foreach (var text in Split(Field("responsables")))
+            foreach (var text in CsvSheet.Split(field("responsables")))
             {
                 if (ManagerText().Match(text) is { Success: true } match)
                 {
@@ -134,27 +75,27 @@ public static partial class AntennaCsv
                 }
             }
 
-            var id = Field("id") ?? string.Empty;
+            var id = field("id") ?? string.Empty;
             lines.Add(line);
             antennas.Add(new Antenna
             {
                 Id = id,
-                InstitutionId = Field("institution_id") ?? string.Empty,
-                Name = Field("nom") ?? string.Empty,
+                InstitutionId = field("institution_id") ?? string.Empty,
+                Name = field("nom") ?? string.Empty,
                 Level = level ?? AntennaLevel.Local,
                 Territories = new Territories
                 {
-                    Communes = Split(Field("communes")),
-                    Epcis = Split(Field("epci")),
-                    Departements = Split(Field("departements")),
-                    Regions = Split(Field("regions")),
+                    Communes = CsvSheet.Split(field("communes")),
+                    Epcis = CsvSheet.Split(field("epci")),
+                    Departements = CsvSheet.Split(field("departements")),
+                    Regions = CsvSheet.Split(field("regions")),
                 },
                 Managers = managers,
                 Filters = previous.TryGetValue(id, out var before) ? before.Filters : [],
             });
-        }
+        });
 
-        return (current with { Antennas = antennas }, problems, lines);
+        return readable ? (current with { Antennas = antennas }, problems, lines) : (null, problems, lines);
     }
 
     /// <summary>
@@ -226,8 +167,5 @@ public static partial class AntennaCsv
     [GeneratedRegex(@"^(?<name>[^<>]+)<(?<email>[^<>]+)>$")]
     private static partial Regex ManagerText();
 
-    private static string? Join(List<string> values) => values.Count > 0 ? string.Join('|', values) : null;
 
-    private static List<string> Split(string? values) =>
-        string.IsNullOrWhiteSpace(values) ? [] : [.. values.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 }

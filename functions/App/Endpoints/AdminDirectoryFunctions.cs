@@ -61,40 +61,11 @@ public sealed class AdminDirectoryFunctions(
 
     /// <summary>Replaces the advisors from a spreadsheet; the rest of the directory (and each advisor's filters) is kept.</summary>
     [Function("ImportAdvisorsCsv")]
-    public async Task<IResult> ImportAdvisorsCsv(
+    public Task<IResult> ImportAdvisorsCsv(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/directory/advisors.csv")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        if (operators.Check(request.Context()).Refusal is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (current.Snapshot is not { } snapshot)
-        {
-            return Invalid("$", "Enregistrez d'abord un annuaire complet (JSON) : le CSV ne remplace que les conseillers.");
-        }
-
-        // CsvHelper reads synchronously; Kestrel forbids synchronous reads of the request, so buffer it first.
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        body.Position = 0;
-        // Every problem in one answer: those of the file itself and the validator's, each at its line and column.
-        var (document, fileProblems, lines) = AdvisorCsv.Import(body, snapshot.Document);
-        var problems = fileProblems.ToList();
-        if (document is not null)
-        {
-            problems.AddRange(DirectoryValidator.Validate(document, territories)
-                .Select(p => AdvisorCsv.ProblemForPeople(p, lines) ?? new CsvProblem(0, null, p.Message)));
-        }
-
-        if (problems.Count > 0)
-        {
-            return SheetProblems(problems, AdvisorCsv.ColumnOrder, "Les conseillers n'ont pas été enregistrés");
-        }
-
-        return await StoreAsync(document!, cancellationToken);
-    }
+        CancellationToken cancellationToken) =>
+        ImportSheetAsync(request, AdvisorCsv.Import, (p, lines, _) => AdvisorCsv.ProblemForPeople(p, lines), AdvisorCsv.ColumnOrder,
+            "les conseillers", "Les conseillers n'ont pas été enregistrés", cancellationToken);
 
     /// <summary>Antennas as a spreadsheet (semicolon-separated, UTF-8 with BOM), beside the advisors'.</summary>
     [Function("ExportAntennasCsv")]
@@ -109,8 +80,23 @@ public sealed class AdminDirectoryFunctions(
     /// whole is validated again, so that an advisor whose antenna left the file is told too.
     /// </summary>
     [Function("ImportAntennasCsv")]
-    public async Task<IResult> ImportAntennasCsv(
+    public Task<IResult> ImportAntennasCsv(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "admin/directory/antennas.csv")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        ImportSheetAsync(request, AntennaCsv.Import, AntennaCsv.ProblemForPeople, AntennaCsv.ColumnOrder,
+            "les antennes", "Les antennes n'ont pas été enregistrées", cancellationToken);
+
+    /// <summary>
+    /// One sheet's import: the file read into a copy of the current directory, then the whole validated, and every problem
+    /// in one answer (those of the file itself and the validator's, each at its line and column); stored only when none.
+    /// </summary>
+    private async Task<IResult> ImportSheetAsync(
+        HttpRequest request,
+        Func<Stream, DirectoryDocument, (DirectoryDocument? Document, IReadOnlyList<CsvProblem> Problems, IReadOnlyList<int> Lines)> import,
+        Func<DirectoryProblem, IReadOnlyList<int>, DirectoryDocument, CsvProblem?> problemForPeople,
+        Func<string, int> columnOrder,
+        string replaced,
+        string notStored,
         CancellationToken cancellationToken)
     {
         if (operators.Check(request.Context()).Refusal is { } refusal)
@@ -120,23 +106,24 @@ public sealed class AdminDirectoryFunctions(
 
         if (current.Snapshot is not { } snapshot)
         {
-            return Invalid("$", "Enregistrez d'abord un annuaire complet (JSON) : le CSV ne remplace que les antennes.");
+            return Invalid("$", $"Enregistrez d'abord un annuaire complet (JSON) : le CSV ne remplace que {replaced}.");
         }
 
+        // CsvHelper reads synchronously; Kestrel forbids synchronous reads of the request, so buffer it first.
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
         body.Position = 0;
-        var (document, fileProblems, lines) = AntennaCsv.Import(body, snapshot.Document);
+        var (document, fileProblems, lines) = import(body, snapshot.Document);
         var problems = fileProblems.ToList();
         if (document is not null)
         {
             problems.AddRange(DirectoryValidator.Validate(document, territories)
-                .Select(p => AntennaCsv.ProblemForPeople(p, lines, document) ?? new CsvProblem(0, null, p.Message)));
+                .Select(p => problemForPeople(p, lines, document) ?? new CsvProblem(0, null, p.Message)));
         }
 
         if (problems.Count > 0)
         {
-            return SheetProblems(problems, AntennaCsv.ColumnOrder, "Les antennes n'ont pas été enregistrées");
+            return SheetProblems(problems, columnOrder, notStored);
         }
 
         return await StoreAsync(document!, cancellationToken);

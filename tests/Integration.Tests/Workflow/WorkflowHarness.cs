@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.Core.Directory;
 using ConseillersEntreprises.Integration.Tests.Fakes;
 using ConseillersEntreprises.Integration.Tests.Infrastructure;
@@ -131,6 +132,20 @@ public sealed partial class WorkflowHarness : IAsyncDisposable
         var email = emails.Count > 0 ? emails[0] : throw new InvalidOperationException($"no email reached advisor {advisor}");
         var match = AdvisorLink().Match(email.Text ?? string.Empty);
         Assert.True(match.Success, "the advisor email carries a need-sheet link with a token in its fragment");
+        var client = Host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(match.Groups["token"].Value));
+        return client;
+    }
+
+    /// <summary>
+    /// The advisor's client, authenticated with a need-sheet link signed by the app itself, as the one of its new-need
+    /// email is: for tests about what advisors do, not about the emails reaching them.
+    /// </summary>
+    public HttpClient AdvisorClientFromSignedLink(int advisor, string needId)
+    {
+        var link = Host.Services.GetRequiredService<SignedLinks>().AdvisorNeed(Directory.Advisors[advisor].Id, needId);
+        var match = AdvisorLink().Match(link.ToString());
+        Assert.True(match.Success, "the app signs need-sheet links with a token in their fragment");
         var client = Host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(match.Groups["token"].Value));
         return client;
