@@ -5,7 +5,7 @@ import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce, formatDateTime } from './dom.js';
 import { matchStatuses, needStatuses, holdReasons, statusLabel, badgeClass } from './labels.js';
 import { setFieldError, clearFieldError, showFieldErrors, controlOf } from './forms.js';
-import { loadCatalog } from './catalog.js';
+import { loadCatalog, subjectOptions } from './catalog.js';
 
 const TOKEN = 'ce.operateur.jeton';
 
@@ -583,8 +583,5 @@ async function renderSubjectChoice() {
     select.replaceChildren(el('option', { text: 'Catalogue indisponible : rechargez la page', attrs: { value: '' } }));
     return;
   }
-  select.replaceChildren(el('option', { text: 'Choisissez un sujet', attrs: { value: '' } }),
-    ...catalog.themes.map((theme) => el('optgroup', { attrs: { label: theme.label } },
-      ...theme.subjects.filter((subject) => subject.id !== need.subjectId)
-        .map((subject) => el('option', { text: subject.label, attrs: { value: subject.id } })))));
+  select.replaceChildren(...subjectOptions(catalog, { except: need.subjectId }));
 }

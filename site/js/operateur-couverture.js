@@ -7,7 +7,7 @@ import { API_BASE } from './config.js';
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce } from './dom.js';
 import { setFieldError, clearFieldError, showFieldErrors } from './forms.js';
-import { loadCatalog } from './catalog.js';
+import { fillSubjectSelect } from './catalog.js';
 import { operatorSession } from './operateur-besoin.js';
 
 let authFailure = () => false;
@@ -16,16 +16,7 @@ const plural = (n, one, many) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : 
 
 async function fillSubjects() {
   if (catalogLoaded) return;
-  const select = byId('coverage-subject');
-  const catalog = await loadCatalog();
-  if (!catalog) {
-    select.replaceChildren(el('option', { text: 'Les sujets ne peuvent pas être chargés', attrs: { value: '' } }));
-    return;
-  }
-  catalogLoaded = true;
-  select.replaceChildren(el('option', { text: 'Choisissez un sujet', attrs: { value: '' } }),
-    ...catalog.themes.map((theme) => el('optgroup', { attrs: { label: theme.label } },
-      theme.subjects.map((s) => el('option', { text: s.label, attrs: { value: s.id } })))));
+  catalogLoaded = await fillSubjectSelect(byId('coverage-subject'));
 }
 
 function table(captionId, caption, headers, rows, testId) {

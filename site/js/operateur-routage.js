@@ -4,7 +4,7 @@
 import { api, problemText } from './api.js';
 import { el, byId, focusOn } from './dom.js';
 import { setFieldError, clearFieldError, showFieldErrors, controlOf } from './forms.js';
-import { loadCatalog } from './catalog.js';
+import { fillSubjectSelect } from './catalog.js';
 import { operatorSession } from './operateur-besoin.js';
 
 const FIELDS = { subjectId: 'routing-subject', communeCode: 'routing-commune', siret: 'routing-siret' };
@@ -14,16 +14,7 @@ let communeTicket = 0;
 
 async function fillSubjects() {
   if (catalogLoaded) return;
-  const select = byId('routing-subject');
-  const catalog = await loadCatalog();
-  if (!catalog) {
-    select.replaceChildren(el('option', { text: 'Les sujets ne peuvent pas être chargés', attrs: { value: '' } }));
-    return;
-  }
-  catalogLoaded = true;
-  select.replaceChildren(el('option', { text: 'Choisissez un sujet', attrs: { value: '' } }),
-    ...catalog.themes.map((theme) => el('optgroup', { attrs: { label: theme.label } },
-      theme.subjects.map((s) => el('option', { text: s.label, attrs: { value: s.id } })))));
+  catalogLoaded = await fillSubjectSelect(byId('routing-subject'));
 }
 
 async function searchCommunes() {
