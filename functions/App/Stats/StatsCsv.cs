@@ -31,6 +31,7 @@ public static class StatsCsv
                 HelpedShare = m.HelpedShare,
                 TakenOnWithin5DaysShare = m.TakenOnWithin5DaysShare,
                 FromPartners = m.FromPartners,
+                MedianDaysToFirstTakeOn = m.MedianDaysToFirstTakeOn,
             }));
         }
 

@@ -6,7 +6,7 @@ namespace ConseillersEntreprises.Storage.Stats;
 
 /// <summary>
 /// The public stats projection: table <c>needstats</c>, PK = month ("yyyy-MM", Paris), RK = need id, one row per need
-/// holding no personal data. Upserts and deletes only, so replaying an effect changes nothing; a query reads the
+/// holding no personal data (the SIRET is public registry data). Upserts and deletes only, so replaying an effect changes nothing; a query reads the
 /// partitions of its months, at most <see cref="StatsQuery.MaxMonths"/>.
 /// </summary>
 public sealed class TableNeedStats
@@ -35,6 +35,8 @@ public sealed class TableNeedStats
             ["Exchange"] = row.Exchange,
             ["Helped"] = row.Helped,
             ["TakenOnWithin5Days"] = row.TakenOnWithin5Days,
+            ["FirstTakenOnAfterSeconds"] = row.FirstTakenOnAfter is { } delay ? DelayMedian.Seconds(delay) : null,
+            ["CompanyKey"] = row.CompanyKey,
         };
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
@@ -72,6 +74,9 @@ public sealed class TableNeedStats
                 Exchange = e.GetBoolean("Exchange") ?? false,
                 Helped = e.GetBoolean("Helped") ?? false,
                 TakenOnWithin5Days = e.GetBoolean("TakenOnWithin5Days") ?? false,
+                // Rows written before these were recorded have neither: no known delay, a company of their own.
+                FirstTakenOnAfter = e.GetInt32("FirstTakenOnAfterSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                CompanyKey = e.GetString("CompanyKey"),
             });
         }
 
