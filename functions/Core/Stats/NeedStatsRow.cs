@@ -77,8 +77,7 @@ public sealed record NeedStatsRow
 
         // An abandoned need counts as transmitted, without exchange nor help (as an all-refused one).
         var status = state.IsUnrouted ? NeedStatus.Quo : state.Status;
-        var firstTakenOn = state.Matches.Where(m => m.TakenOnAt is not null).Select(m => m.TakenOnAt!.Value).DefaultIfEmpty().Min();
-        TimeSpan? firstTakenOnAfter = firstTakenOn == default ? null : firstTakenOn - state.CreatedAt;
+        var firstTakenOnAfter = FirstTakenOnAt(state.Matches) - state.CreatedAt;
         return new NeedStatsRow
         {
             NeedId = state.NeedId,
@@ -95,5 +94,12 @@ public sealed record NeedStatsRow
             FirstTakenOnAfter = firstTakenOnAfter,
             CompanyKey = string.IsNullOrWhiteSpace(state.Company.Siret) ? null : state.Company.Siret.Trim(),
         };
+    }
+
+    /// <summary>The earliest take-on still standing among <paramref name="matches"/>; null when none of them took the need on.</summary>
+    public static DateTimeOffset? FirstTakenOnAt(IEnumerable<NeedMatch> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        return matches.Min(m => m.TakenOnAt);
     }
 }

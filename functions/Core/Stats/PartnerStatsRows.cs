@@ -51,27 +51,25 @@ public static class PartnerStatsRows
                 Exchange = merged.Exchange || row.Exchange,
                 Helped = merged.Helped || row.Helped,
                 TakenOnWithin5Days = merged.TakenOnWithin5Days || row.TakenOnWithin5Days,
+                FirstTakenOnAfter = Earliest(merged.FirstTakenOnAfter, row.FirstTakenOnAfter),
             }))];
     }
 
+    private static TimeSpan? Earliest(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>The need's row with this scope's own outcome; every other fact (month, groups, source, company) is the need's.</summary>
     private static NeedStatsRow RowOf(NeedStatsRow needRow, IReadOnlyList<NeedMatch> matches)
     {
         var status = NeedStatusRules.Derive(matches.Select(m => m.Status));
-        var reachedAt = matches.Min(m => m.SentAt);
-        var firstTakenOn = matches.Where(m => m.TakenOnAt is not null).Select(m => m.TakenOnAt!.Value).DefaultIfEmpty().Min();
-        return new NeedStatsRow
+        // As the 5 days: from when the need reached this scope, not from its submission.
+        var firstTakenOnAfter = NeedStatsRow.FirstTakenOnAt(matches) - matches.Min(m => m.SentAt);
+        return needRow with
         {
-            NeedId = needRow.NeedId,
-            Month = needRow.Month,
-            ThemeId = needRow.ThemeId,
-            RegionCode = needRow.RegionCode,
-            SizeKey = needRow.SizeKey,
-            SectorKey = needRow.SectorKey,
-            SourceKey = needRow.SourceKey,
             Transmitted = true,
             Exchange = status is NeedStatus.Done or NeedStatus.DoneNoHelp,
             Helped = status == NeedStatus.Done,
-            TakenOnWithin5Days = firstTakenOn != default && firstTakenOn - reachedAt <= NeedStatsRow.TakenOnQuickly,
+            TakenOnWithin5Days = firstTakenOnAfter <= NeedStatsRow.TakenOnQuickly,
+            FirstTakenOnAfter = firstTakenOnAfter,
         };
     }
 }

@@ -24,20 +24,7 @@ public sealed class TableNeedStats
     public async Task UpsertAsync(NeedStatsRow row, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var entity = new TableEntity(row.Month, row.NeedId)
-        {
-            ["ThemeId"] = row.ThemeId,
-            ["RegionCode"] = row.RegionCode,
-            ["SizeKey"] = row.SizeKey,
-            ["SectorKey"] = row.SectorKey,
-            ["SourceKey"] = row.SourceKey,
-            ["Transmitted"] = row.Transmitted,
-            ["Exchange"] = row.Exchange,
-            ["Helped"] = row.Helped,
-            ["TakenOnWithin5Days"] = row.TakenOnWithin5Days,
-            ["FirstTakenOnAfterSeconds"] = row.FirstTakenOnAfter is { } delay ? DelayMedian.Seconds(delay) : null,
-            ["CompanyKey"] = row.CompanyKey,
-        };
+        var entity = NeedStatsColumns.Entity(row.Month, row.NeedId, row);
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
@@ -61,23 +48,7 @@ public sealed class TableNeedStats
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}");
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
         {
-            rows.Add(new NeedStatsRow
-            {
-                NeedId = e.RowKey,
-                Month = e.PartitionKey,
-                ThemeId = e.GetString("ThemeId"),
-                RegionCode = e.GetString("RegionCode"),
-                SizeKey = e.GetString("SizeKey") ?? CompanySizes.Unknown,
-                SectorKey = e.GetString("SectorKey") ?? ActivitySections.Unknown,
-                SourceKey = e.GetString("SourceKey") ?? NeedStatsRow.PublicSite, // rows written before partners existed
-                Transmitted = e.GetBoolean("Transmitted") ?? false,
-                Exchange = e.GetBoolean("Exchange") ?? false,
-                Helped = e.GetBoolean("Helped") ?? false,
-                TakenOnWithin5Days = e.GetBoolean("TakenOnWithin5Days") ?? false,
-                // Rows written before these were recorded have neither: no known delay, a company of their own.
-                FirstTakenOnAfter = e.GetInt32("FirstTakenOnAfterSeconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                CompanyKey = e.GetString("CompanyKey"),
-            });
+            rows.Add(NeedStatsColumns.Row(e, e.RowKey, e.PartitionKey));
         }
 
         return rows;

@@ -37,16 +37,11 @@ public sealed class TablePartnerStats
         ArgumentException.ThrowIfNullOrEmpty(needId);
         ArgumentNullException.ThrowIfNull(rows);
         var before = await ScopesOfAsync(needId, ct);
-        foreach (var row in rows)
-        {
-            await _table.UpsertEntityAsync(EntityOf(row), TableUpdateMode.Replace, ct);
-        }
-
+        // Each scope is its own partition, so no batch can hold them: the writes go out at once instead (a need reaches
+        // a handful of institutions and antennas, and this runs in the decision's activity).
         var now = rows.Select(r => r.Scope.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in before.Where(scope => !now.Contains(scope)))
-        {
-            await DeleteAsync(gone, RowKeyOf(month, needId), ct);
-        }
+        await Task.WhenAll(rows.Select(row => _table.UpsertEntityAsync(EntityOf(row), TableUpdateMode.Replace, ct))
+            .Concat(before.Where(scope => !now.Contains(scope)).Select(gone => DeleteAsync(gone, RowKeyOf(month, needId), ct))));
 
         if (now.Count == 0)
         {
@@ -69,20 +64,7 @@ public sealed class TablePartnerStats
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
         {
             var separator = e.RowKey.IndexOf('_', StringComparison.Ordinal);
-            rows.Add(new NeedStatsRow
-            {
-                NeedId = e.RowKey[(separator + 1)..],
-                Month = e.RowKey[..separator],
-                ThemeId = e.GetString("ThemeId"),
-                RegionCode = e.GetString("RegionCode"),
-                SizeKey = e.GetString("SizeKey") ?? CompanySizes.Unknown,
-                SectorKey = e.GetString("SectorKey") ?? ActivitySections.Unknown,
-                SourceKey = e.GetString("SourceKey") ?? NeedStatsRow.PublicSite,
-                Transmitted = e.GetBoolean("Transmitted") ?? false,
-                Exchange = e.GetBoolean("Exchange") ?? false,
-                Helped = e.GetBoolean("Helped") ?? false,
-                TakenOnWithin5Days = e.GetBoolean("TakenOnWithin5Days") ?? false,
-            });
+            rows.Add(NeedStatsColumns.Row(e, e.RowKey[(separator + 1)..], e.RowKey[..separator]));
         }
 
         return rows;
@@ -90,22 +72,8 @@ public sealed class TablePartnerStats
 
     private static string RowKeyOf(string month, string needId) => month + "_" + needId;
 
-    private static TableEntity EntityOf(ScopedStatsRow scoped)
-    {
-        var row = scoped.Row;
-        return new TableEntity(scoped.Scope.Key, RowKeyOf(row.Month, row.NeedId))
-        {
-            ["ThemeId"] = row.ThemeId,
-            ["RegionCode"] = row.RegionCode,
-            ["SizeKey"] = row.SizeKey,
-            ["SectorKey"] = row.SectorKey,
-            ["SourceKey"] = row.SourceKey,
-            ["Transmitted"] = row.Transmitted,
-            ["Exchange"] = row.Exchange,
-            ["Helped"] = row.Helped,
-            ["TakenOnWithin5Days"] = row.TakenOnWithin5Days,
-        };
-    }
+    private static TableEntity EntityOf(ScopedStatsRow scoped) =>
+        NeedStatsColumns.Entity(scoped.Scope.Key, RowKeyOf(scoped.Row.Month, scoped.Row.NeedId), scoped.Row);
 
     private async Task<IReadOnlyList<string>> ScopesOfAsync(string needId, CancellationToken ct)
     {

@@ -84,7 +84,9 @@ public sealed class PartnerStatsRowsTests
             .Position("d", MatchStatus.TakingCare, T0.AddDays(14));
 
         Assert.True(Institution(added, "inst-d").TakenOnWithin5Days);
+        Assert.Equal(TimeSpan.FromDays(4), Institution(added, "inst-d").FirstTakenOnAfter); // the median counts the same way
         Assert.False(NeedStatsRow.Of(added, null, null)!.TakenOnWithin5Days); // 14 days after the submission
+        Assert.Equal(TimeSpan.FromDays(14), NeedStatsRow.Of(added, null, null)!.FirstTakenOnAfter);
         Assert.False(Institution(added.Position("a", MatchStatus.TakingCare, T0.AddDays(15)), "inst-a").TakenOnWithin5Days);
     }
 
@@ -128,5 +130,10 @@ public sealed class PartnerStatsRowsTests
         Assert.Equal(["need-1", "need-2"], merged.Select(r => r.NeedId));
         Assert.Equal((true, true, true, true), Outcome(merged[0]));
         Assert.Equal((true, false, false, false), Outcome(merged[1]));
+        Assert.Equal(TimeSpan.FromDays(1), merged[0].FirstTakenOnAfter); // the earliest of its antennas' delays
+        Assert.Null(merged[1].FirstTakenOnAfter);
+        // The need's own facts, whatever the scope: its company (the annual report counts companies from the same rows).
+        Assert.NotNull(NeedStatsRow.Of(state, null, null)!.CompanyKey);
+        Assert.Equal(NeedStatsRow.Of(state, null, null)!.CompanyKey, Antenna(state, "ant-b").CompanyKey);
     }
 }
