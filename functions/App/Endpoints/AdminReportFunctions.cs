@@ -6,6 +6,7 @@ using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.App.Settings;
 using ConseillersEntreprises.Core.Geography;
 using ConseillersEntreprises.Core.Reports;
+using ConseillersEntreprises.Core.Stats;
 using ConseillersEntreprises.Core.Time;
 using ConseillersEntreprises.Storage.Stats;
 using Microsoft.Azure.Functions.Worker;
@@ -70,7 +71,7 @@ public sealed class AdminReportFunctions(
         var counts = AnnualDirectoryCounts.Of(directory.Snapshot?.Document, today);
         var regions = territories.RegionCodes
             .Select(code => (Code: code, Name: territories.RegionName(code) ?? code))
-            .OrderBy(r => r.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: false))
+            .OrderBy(r => r.Name, StatsAggregator.FrenchOrder)
             .ToList();
         return answer(AnnualReportBuilder.Build(year, rows, counts, regions));
     }

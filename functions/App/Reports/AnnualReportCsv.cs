@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
+using ConseillersEntreprises.App.DirectoryCsv;
 using ConseillersEntreprises.Core.Reports;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ConseillersEntreprises.App.Reports;
 
@@ -14,20 +12,7 @@ namespace ConseillersEntreprises.App.Reports;
 /// </summary>
 public static class AnnualReportCsv
 {
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { Delimiter = ";" };
-
-    public static byte[] Export(AnnualReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, Configuration))
-        {
-            csv.WriteRecords(Rows(report));
-        }
-
-        return buffer.ToArray();
-    }
+    public static byte[] Export(AnnualReport report) => CsvSheet.Write(Rows(report));
 
     public static IEnumerable<AnnualReportCsvRow> Rows(AnnualReport report)
     {

@@ -31,9 +31,9 @@ public static class AnnualReportBuilder
             }
 
             totals.Add(row);
-            TallyOf(bySector, row.SectorKey).Add(row);
-            TallyOf(bySize, row.SizeKey).Add(row);
-            TallyOf(byRegion, row.RegionCode is { } code && knownRegions.Contains(code) ? code : UnknownRegion).Add(row);
+            GroupTally.Of(bySector, row.SectorKey).Add(row);
+            GroupTally.Of(bySize, row.SizeKey).Add(row);
+            GroupTally.Of(byRegion, row.RegionCode is { } code && knownRegions.Contains(code) ? code : UnknownRegion).Add(row);
         }
 
         // Sectors: those with needs, A to U, then the unknown one. Sizes and régions: every one, zeros included, the
@@ -58,14 +58,4 @@ public static class AnnualReportBuilder
     private static AnnualFigures FiguresOf(Dictionary<string, AnnualTally> groups, string key) =>
         groups.TryGetValue(key, out var tally) ? tally.ToFigures() : AnnualFigures.None;
 
-    private static AnnualTally TallyOf(Dictionary<string, AnnualTally> groups, string key)
-    {
-        if (!groups.TryGetValue(key, out var tally))
-        {
-            tally = new AnnualTally();
-            groups[key] = tally;
-        }
-
-        return tally;
-    }
 }
