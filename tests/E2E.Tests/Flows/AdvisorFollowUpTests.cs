@@ -13,7 +13,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// advisors' sheets, the acting advisor's "Besoins reçus" right after its answer (no reload, no wait), and a cancelled
 /// need told by email with the operator's reason, shown cancelled on the sheet and in the inbox.
 /// </summary>
-[Collection(CompanyAndAdvisorGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed partial class AdvisorFollowUpTests(E2EApp app)
 {
     [Fact]

@@ -8,7 +8,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// The service's main path, in the browser: a company sends the real form, the routed advisor opens the link of the
 /// email, takes the need on, the company is told, the advisor closes it with help; axe on every page on the way.
 /// </summary>
-[Collection(CompanyAndAdvisorGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class CompanyToAdvisorFlowTests(E2EApp app)
 {
     private const string Description = "Un gros client nous paie avec 90 jours de retard et nous devons verser les salaires de 6 personnes à la fin du mois.";

@@ -10,7 +10,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// one advisor each, on the team subject), so every other département's communes are without advisor and none is an
 /// overlap.
 /// </summary>
-[Collection(TeamAndPagesGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class CoveragePageTests(E2EApp app)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// form's height messages from the form's origin and resizes the frame, and a need sent from inside the frame reaches
 /// the advisor; the confirmation keeps embed=1.
 /// </summary>
-[Collection(CompanyAndAdvisorGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed partial class EmbeddedFormTests(E2EApp app)
 {
     [Fact]

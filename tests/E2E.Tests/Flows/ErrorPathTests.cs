@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ConseillersEntreprises.E2E.Tests.Flows;
 
 /// <summary>What a person sees when something is wrong: a bad SIRET, the company lookup down, an expired link, a link to a need that is not theirs.</summary>
-[Collection(CompanyAndAdvisorGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class ErrorPathTests(E2EApp app)
 {
     [Fact]

@@ -7,7 +7,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// The whole path with the keyboard alone (Tab, Shift+Tab, Enter, Space, typing): the skip link, the subject, the
 /// three steps of the form; then the advisor takes the need on and closes it. No click anywhere.
 /// </summary>
-[Collection(CompanyAndAdvisorGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class KeyboardOnlyTests(E2EApp app)
 {
     [Fact]

@@ -14,7 +14,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// once the advisor takes it on the page says so; a tampered link leads to the sign-in form, whose emailed link opens
 /// the page again.
 /// </summary>
-[Collection(TeamAndPagesGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class ManagerPageTests(E2EApp app)
 {
     [Fact]

@@ -7,7 +7,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// Text from companies and advisors is shown as text everywhere: markup in a company name, a description or a
 /// comment never becomes elements, never runs (no dialog, no CSP refusal), and is encoded in the emails.
 /// </summary>
-[Collection(CompanyAndAdvisorGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class MarkupAsTextTests(E2EApp app)
 {
     private const string CompanyName = "<img src=x onerror=alert('nom')>ATELIER <b>GRAS</b>";

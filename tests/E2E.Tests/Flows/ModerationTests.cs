@@ -11,7 +11,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// a submission whose honeypot was filled waits in "À vérifier" with its reason, and the operator approves it from the
 /// need view: the advisor gets the new-need email.
 /// </summary>
-[Collection(TeamAndPagesGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class ModerationTests(E2EApp app)
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// the operator alert's link, the expired / tampered link, the advisors' CSV import that lists every problem at once,
 /// and the routing explanation (commune required, left-out advisors grouped by reason).
 /// </summary>
-[Collection(TeamAndPagesGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class OperatorSpaceTests(E2EApp app)
 {
     private const string Markup = "<img src=x onerror=alert(1)>";

@@ -9,7 +9,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// The operators' "Données personnelles" tool: a company found by its SIRET, its export downloaded, its erasure refused
 /// without the typed confirmation, then done (the anonymised need's views: integration tests).
 /// </summary>
-[Collection(TeamAndPagesGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class PersonalDataTests(E2EApp app)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// closes the need; then the API's French error comes next to the radio group, the answer is saved (markup in the
 /// comment stays text), and a reload shows it filled in, ready to be changed.
 /// </summary>
-[Collection(CompanyAndAdvisorGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class SatisfactionTests(E2EApp app)
 {
     private const string Comment = "Rendez-vous utile, mais l'échéancier reste à négocier <img src=x onerror=alert(1)> avec la banque.";

@@ -16,7 +16,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// gives the empty state, a period ending before it starts gives the API's French error next to the field (focus on
 /// it), and the address keeps the filters (a reload shows the same view); axe on each state.
 /// </summary>
-[Collection(TeamAndPagesGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class StatisticsTests(E2EApp app)
 {
     private const string Description = "Nous voulons vendre nos produits en Espagne et en Italie : quels contacts, quels salons, quelles aides ?";

@@ -7,7 +7,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// Several advisors on one need (CCI, Urssaf, CMA): one refuses with a reason from the list, one takes it on, the
 /// third comments; only the advisor taking care of it is told of the comment, and the company only of the taking on.
 /// </summary>
-[Collection(CompanyAndAdvisorGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class TwoAdvisorsTests(E2EApp app)
 {
     [Fact]

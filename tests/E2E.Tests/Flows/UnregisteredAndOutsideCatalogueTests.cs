@@ -9,7 +9,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 /// company or project name), and a need outside the catalogue (the short form of /autre-besoin.html, whose subject an
 /// operator chooses, which sends it to the advisors found).
 /// </summary>
-[Collection(CompanyAndAdvisorGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class UnregisteredAndOutsideCatalogueTests(E2EApp app)
 {
     [Fact]

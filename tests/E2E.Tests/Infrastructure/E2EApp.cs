@@ -60,7 +60,7 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
         var chromium = E2EEnvironment.ChromiumPath;
         var storage = E2EEnvironment.StorageConnectionString;
 
-        Screenshots.ClearOnce();
+        Screenshots.Clear();
         _companies = await FakeRechercheEntreprisesServer.StartAsync();
         Directory = new TestDirectory(Run);
         var prefix = "e2e" + Guid.NewGuid().ToString("N")[..10];
@@ -225,24 +225,9 @@ public sealed class E2EApp : IAsyncLifetime, IAsyncDisposable
     }
 }
 
-/// <summary>
-/// The browser suite runs as two collections at once, each with its own <see cref="E2EApp"/> (own tables, task hub,
-/// directory, fake company API, operator address and Chromium), so that nothing one does can change what the other
-/// sees. A browser test waits on the workflow's hops and the mailbox most of the time: one after another the suite
-/// took 10 minutes with the CPU two-thirds idle. Within a collection the tests run one after the other.
-/// </summary>
 [CollectionDefinition(Name)]
-public sealed class CompanyAndAdvisorGroup : ICollectionFixture<E2EApp>
+public sealed class E2EGroup : ICollectionFixture<E2EApp>
 {
-    /// <summary>The company's form and follow-up, the advisors' emails, sheet and inbox.</summary>
-    public const string Name = "E2E: companies and advisors";
-}
-
-/// <inheritdoc cref="CompanyAndAdvisorGroup"/>
-[CollectionDefinition(Name)]
-public sealed class TeamAndPagesGroup : ICollectionFixture<E2EApp>
-{
-    /// <summary>The operators' and managers' spaces, the statistics, and every page on its own. Its tests count the
-    /// operators' baskets, so the tests that fill them (moderation) belong here too.</summary>
-    public const string Name = "E2E: operators, managers and pages";
+    /// <summary>One app and one browser for every browser test; the tests of the collection run one after the other.</summary>
+    public const string Name = "E2E";
 }

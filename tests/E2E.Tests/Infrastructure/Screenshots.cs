@@ -5,16 +5,9 @@ namespace ConseillersEntreprises.E2E.Tests.Infrastructure;
 /// <summary>Full-page screenshots of the main pages, kept as test artifacts in artifacts/screenshots/ (./test.sh keeps artifacts/).</summary>
 public static class Screenshots
 {
-    private static int s_cleared;
-
-    /// <summary>Empties the folder once per run (each collection's app asks, the first one does it) so that it only holds this run's pages.</summary>
-    public static void ClearOnce()
+    /// <summary>Empties the folder (once per run, before the first screenshot) so that it only holds this run's pages.</summary>
+    public static void Clear()
     {
-        if (Interlocked.Exchange(ref s_cleared, 1) == 1)
-        {
-            return;
-        }
-
         foreach (var file in System.IO.Directory.EnumerateFiles(Folder, "*.png"))
         {
             File.Delete(file);

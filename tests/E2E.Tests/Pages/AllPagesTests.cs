@@ -8,7 +8,7 @@ namespace ConseillersEntreprises.E2E.Tests.Pages;
 /// with no link or session: axe finds nothing, there is a skip link, scripts run without error, and a screenshot is kept.
 /// The states reached with links and forms are checked by the flow tests.
 /// </summary>
-[Collection(TeamAndPagesGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class AllPagesTests(E2EApp app)
 {
     public static TheoryData<string> SitePagePaths()

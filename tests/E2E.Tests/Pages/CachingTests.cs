@@ -7,7 +7,7 @@ namespace ConseillersEntreprises.E2E.Tests.Pages;
 /// The Cache-Control the app gives the site's files (the rule azure.yaml also sets on the uploaded blobs): vendored
 /// DSFR files are kept a year without asking again; pages and the site's own scripts and stylesheet are revalidated.
 /// </summary>
-[Collection(TeamAndPagesGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class CachingTests(E2EApp app)
 {
     private const string Immutable = "public, max-age=31536000, immutable";

@@ -9,7 +9,7 @@ namespace ConseillersEntreprises.E2E.Tests.Pages;
 /// An address nobody serves: a page gets the site's "Page introuvable" (404.html) with status 404, as the static website
 /// answers on Azure; an API route keeps its French JSON problem document.
 /// </summary>
-[Collection(TeamAndPagesGroup.Name)]
+[Collection(E2EGroup.Name)]
 public sealed class NotFoundTests(E2EApp app)
 {
     [Theory]
