@@ -84,7 +84,6 @@ export function hideErrorSummary(summary) {
   summary.replaceChildren();
 }
 
-/** Turns a ValidationProblemDetails `errors` object into [{ field, message }] (one entry per message). */
 /**
  * A 400 of the API next to the page's fields: fields maps each API error key (case-insensitive) to a field id, in
  * page order. Returns the first field in error in that order (null if none) and the messages no field shows, for
@@ -104,6 +103,7 @@ export function showFieldErrors(problem, fields) {
   return { first: Object.values(fields).find((field) => shown.includes(field)) ?? null, others };
 }
 
+/** Turns a ValidationProblemDetails `errors` object into [{ field, message }] (one entry per message). */
 export function validationErrors(problem) {
   const entries = Object.entries(problem?.errors ?? {});
   return entries.flatMap(([key, messages]) => [].concat(messages).map((message) => ({

@@ -1,11 +1,12 @@
-// "Besoins de mes antennes": an antenna manager's page (GET /api/manager/needs), opened from the signed links of the
-// weekly digest (/responsable/#besoin=…&jeton=…) or of a requested link (/responsable/#jeton=…). The token is kept for
-// the tab only (sessionStorage) and wiped from the address bar; without one, or after a 401, the page offers a fresh
-// link by email (POST /api/manager/login-link, always 202).
+// "Besoins de mes antennes": an antenna manager's page (GET /api/manager/needs; then its stats, responsable-stats.js),
+// opened from the signed links of the weekly digest (/responsable/#besoin=…&jeton=…) or of a requested link
+// (/responsable/#jeton=…). The token is kept for the tab only (sessionStorage) and wiped from the address bar; without
+// one, or after a 401, the page offers a fresh link by email (POST /api/manager/login-link, always 202).
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce, formatDate, alertBox } from './dom.js';
 import { takeFragment } from './links.js';
 import { needStatuses, antennaStatuses, statusLabel, badgeClass } from './labels.js';
+import { setUpManagerStats } from './responsable-stats.js';
 
 const TOKEN = 'ce.responsable.jeton';
 const fragment = takeFragment();
@@ -94,6 +95,7 @@ async function start() {
   byId('manager-scope').textContent = `${answer.name} — ${answer.antennas.map((a) => `${a.name} (${a.institution})`).join(', ')}`;
   render();
   byId('manager-needs').setAttribute('aria-busy', 'false');
+  setUpManagerStats(token, answer.antennas);
   const highlight = renderHighlight();
   if (highlight) focusOn(highlight);
 }

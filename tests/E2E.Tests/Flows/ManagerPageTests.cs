@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ConseillersEntreprises.App.Managers;
 using ConseillersEntreprises.E2E.Tests.Infrastructure;
@@ -11,7 +13,7 @@ namespace ConseillersEntreprises.E2E.Tests.Flows;
 
 /// <summary>
 /// The antenna manager's page, from the weekly digest's link: the need awaiting its team is highlighted and focused;
-/// once the advisor takes it on the page says so; a tampered link leads to the sign-in form, whose emailed link opens
+/// the antennas' stats follow the list; once the advisor takes it on the page says so; a tampered link leads to the sign-in form, whose emailed link opens
 /// the page again.
 /// </summary>
 [Collection(E2EGroup.Name)]
@@ -41,6 +43,15 @@ public sealed class ManagerPageTests(E2EApp app)
         var row = page.Locator($"[data-testid='manager-row'][data-need-id='{needId}']");
         await Expect(row).ToHaveAttributeAsync("aria-current", "true");
         await Expect(row.GetByTestId("manager-antenna-status")).ToHaveTextAsync("Sans réponse de l'équipe");
+        // Under the list, the antennas' stats over the last 12 months: the figures the API gives the same link.
+        var managerToken = Links.FragmentValue(digest.LinkTo(app.BaseUrl, "responsable/"), "jeton");
+        var totals = await ManagerTotalsAsync(managerToken);
+        Assert.True(totals.GetProperty("submitted").GetInt32() >= 1, "the need sent to the antenna counts in its stats");
+        var submitted = page.GetByTestId("manager-figures").GetByTestId("figure-submitted");
+        await Expect(submitted).ToHaveAttributeAsync("data-count", totals.GetProperty("submitted").GetInt32().ToString(CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("manager-figures").GetByTestId("figure-transmitted")).ToHaveAttributeAsync("data-count", totals.GetProperty("transmitted").GetInt32().ToString(CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("manager-by-theme").Locator("[data-testid='breakdown-row']").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("manager-antenna")).ToHaveValueAsync("urssaf-47");
         await Screenshots.SaveAsync(page, "50-responsable-besoins");
         await Accessibility.AssertNoViolationsAsync(page, "the manager's page opened from the digest");
 
@@ -71,5 +82,13 @@ public sealed class ManagerPageTests(E2EApp app)
         await Expect(fromEmail.Page.Locator($"[data-testid='manager-row'][data-need-id='{needId}']")).ToBeVisibleAsync();
         await Expect(fromEmail.Page).ToHaveTitleAsync(new Regex("^Besoins de mes antennes"));
         fromEmail.AssertHealthy();
+    }
+
+    private async Task<JsonElement> ManagerTotalsAsync(string token)
+    {
+        using var managerApi = new HttpClient { BaseAddress = app.BaseUrl };
+        managerApi.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var stats = JsonDocument.Parse(await managerApi.GetStringAsync(new Uri("/api/manager/stats", UriKind.Relative)));
+        return stats.RootElement.GetProperty("totals").Clone();
     }
 }
