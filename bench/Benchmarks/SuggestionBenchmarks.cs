@@ -24,8 +24,7 @@ public class SuggestionBenchmarks
         var extra = themes.SelectMany(t => t.Subjects).Take(8).Select(s => s with { Id = s.Id + "-bis" }).ToList();
         themes.Add(new Theme { Id = "autres", Label = "Autres sujets", Subjects = extra });
         _index = SubjectSuggestionIndex.Build(themes);
-        using var reader = new StreamReader(Path.Combine(AppContext.BaseDirectory, "phrasings.tsv"));
-        _phrasings = [.. SuggestionEvaluation.Parse(reader).Select(p => p.Text)];
+        _phrasings = [.. DemoSuggestionEvaluation.Phrasings().Select(p => p.Text)];
         Console.WriteLine($"// {_index.SubjectCount} subjects, {_phrasings.Length} phrasings");
     }
 

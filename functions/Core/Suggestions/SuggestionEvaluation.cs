@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ConseillersEntreprises.Core.Suggestions;
 
 /// <summary>
@@ -64,7 +66,13 @@ public static class SuggestionEvaluation
 public sealed record EvaluationPhrasing(string Text, string ExpectedSubjectId);
 
 /// <summary>A phrasing whose subject did not come first: its rank (1-based, none when not suggested) and what came instead.</summary>
-public sealed record EvaluationMiss(EvaluationPhrasing Phrasing, int? Rank, IReadOnlyList<string> Suggested);
+public sealed record EvaluationMiss(EvaluationPhrasing Phrasing, int? Rank, IReadOnlyList<string> Suggested)
+{
+    /// <summary>One line: the rank (- when not suggested), the phrasing, the subject expected and the first three suggested.</summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{(Rank?.ToString(CultureInfo.InvariantCulture) ?? "-"),2}  {Phrasing.Text} → expected {Phrasing.ExpectedSubjectId}; got {string.Join(", ", Suggested.Take(3))}");
+}
 
 public sealed record EvaluationReport(int Count, int Top1, int Top3, IReadOnlyList<EvaluationMiss> Misses)
 {
