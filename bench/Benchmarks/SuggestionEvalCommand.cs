@@ -7,7 +7,7 @@ namespace ConseillersEntreprises.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Benchmarks -- suggest-eval</c>: the suggestions' hit rates on the evaluation set
 /// (bench/SuggestionEval/phrasings.tsv) over the demo catalogue, the misses, then what each ranking choice gains (the
-/// rates with that choice undone, the others kept), and the phrasings the misspelling correction changes.
+/// rates with that choice undone, the others kept).
 /// <c>suggest-eval terms "some text"</c> shows how a text is analysed.
 /// </summary>
 internal static class SuggestionEvalCommand
@@ -42,7 +42,6 @@ internal static class SuggestionEvalCommand
         var variants = new (string Name, SuggestionWeights Weights, SuggestionLexicon? Lexicon)[]
         {
             ("no lexicon (words only)", d, SuggestionLexicon.Parse(new StringReader(string.Empty))),
-            (d.CorrectMisspellings ? "no misspelling correction" : "with misspelling correction", d with { CorrectMisspellings = !d.CorrectMisspellings }, null),
             ("no completion of the last word", d with { Completed = 0 }, null),
             ("all fields weigh 1", d with { Label = 1, Keywords = 1, Description = 1, Theme = 1 }, null),
             ("label weighs as the description", d with { Label = d.Description }, null),
@@ -60,31 +59,7 @@ internal static class SuggestionEvalCommand
         // The demo catalogue's keywords were added with the evaluation set in mind: the rates without them are the fair ones.
         Console.WriteLine(Rates("no demo keywords", DemoSuggestionEvaluation.Run(phrasings, withKeywords: false)));
 
-        Console.WriteLine();
-        Console.WriteLine("Misspelling correction side by side (the phrasings whose rank it changes: without → with):");
-        PrintRankChanges(phrasings, d with { CorrectMisspellings = false }, d with { CorrectMisspellings = true });
         return 0;
-    }
-
-    private static void PrintRankChanges(IReadOnlyList<EvaluationPhrasing> phrasings, SuggestionWeights without, SuggestionWeights with)
-    {
-        var before = SubjectSuggestionIndex.Build(DemoSuggestionEvaluation.Themes(), weights: without);
-        var after = SubjectSuggestionIndex.Build(DemoSuggestionEvaluation.Themes(), weights: with);
-        foreach (var phrasing in phrasings)
-        {
-            var rankBefore = Rank(before, phrasing);
-            var rankAfter = Rank(after, phrasing);
-            if (rankBefore != rankAfter)
-            {
-                Console.WriteLine($"  {rankBefore} → {rankAfter}  {phrasing.Text} ({phrasing.ExpectedSubjectId}); with: {string.Join(", ", after.Suggest(phrasing.Text).Take(3).Select(s => s.SubjectId))}");
-            }
-        }
-    }
-
-    private static string Rank(SubjectSuggestionIndex index, EvaluationPhrasing phrasing)
-    {
-        var rank = index.Suggest(phrasing.Text).Select(s => s.SubjectId).ToList().IndexOf(phrasing.ExpectedSubjectId);
-        return rank < 0 ? "-" : (rank + 1).ToString(CultureInfo.InvariantCulture);
     }
 
     private static string Rates(string name, EvaluationReport report) =>

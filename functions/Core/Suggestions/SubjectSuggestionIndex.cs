@@ -6,9 +6,11 @@ namespace ConseillersEntreprises.Core.Suggestions;
 /// <summary>
 /// The catalogue's subjects indexed for suggestions, built once per directory version. Each subject is a document of
 /// four fields (its label, its keywords, its description, its theme's label) analysed into terms, plus the lexicon's
-/// concepts found in them. A need is analysed the same way, its misspelt words corrected to the nearest known word,
-/// its last word completed while it is being typed; subjects are ranked by a BM25F-like score: for each term of the
+/// concepts found in them. A need is analysed the same way, its last word completed while it is being typed; subjects are ranked by a BM25F-like score: for each term of the
 /// need, its rarity among subjects (idf) times its field-weighted frequency in the subject, saturated.
+/// Misspellings are left to the analysis (folded accents, light stemming that also merges doubled letters): a correction
+/// to the nearest known word (edit distance) was measured on the evaluation set and removed, it gained no phrasing and
+/// lost two top-3 hits (see the README's figures).
 /// </summary>
 public sealed class SubjectSuggestionIndex
 {
@@ -20,7 +22,6 @@ public sealed class SubjectSuggestionIndex
     private readonly SuggestionWeights _weights;
     private readonly FrozenSet<string> _vocabulary;
     private readonly string[] _indexTerms;
-    private readonly FrozenDictionary<int, string[]> _vocabularyByLength;
 
     private SubjectSuggestionIndex(SubjectEntry[] subjects, FrozenDictionary<string, Posting[]> postings, SuggestionLexicon lexicon, SuggestionWeights weights)
     {
@@ -30,8 +31,6 @@ public sealed class SubjectSuggestionIndex
         _weights = weights;
         _indexTerms = [.. postings.Keys.Where(t => t[0] != SuggestionLexicon.ConceptMark).Order(StringComparer.Ordinal)];
         _vocabulary = _indexTerms.Concat(lexicon.Terms).ToFrozenSet(StringComparer.Ordinal);
-        _vocabularyByLength = _vocabulary.GroupBy(t => t.Length)
-            .ToFrozenDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
     }
 
     public int SubjectCount => _subjects.Length;
@@ -119,40 +118,24 @@ public sealed class SubjectSuggestionIndex
     private Dictionary<string, double> QueryTerms(string need)
     {
         var query = new Dictionary<string, double>(StringComparer.Ordinal);
-        var typed = FrenchTextAnalyzer.Terms(need);
+        var terms = FrenchTextAnalyzer.Terms(need);
         var beingTyped = char.IsLetterOrDigit(need[^1]);
-        var terms = new List<string>(typed.Count);
-        for (var i = 0; i < typed.Count; i++)
+        foreach (var term in terms)
         {
-            var term = typed[i];
-            if (_vocabulary.Contains(term))
-            {
-                terms.Add(term);
-                Raise(query, term, 1);
-                continue;
-            }
-
             Raise(query, term, 1);
-            if (beingTyped && i == typed.Count - 1)
+        }
+
+        // The last word, still being typed, stands for the subjects' words it starts ("recru" → "recruter").
+        if (beingTyped && terms.Count > 0 && !_vocabulary.Contains(terms[^1]))
+        {
+            foreach (var completed in Completions(terms[^1]))
             {
-                foreach (var completed in Completions(term))
+                Raise(query, completed, _weights.Completed);
+                foreach (var concept in _lexicon.Concepts([completed]))
                 {
-                    Raise(query, completed, _weights.Completed);
-                    foreach (var concept in _lexicon.Concepts([completed]))
-                    {
-                        Raise(query, concept, _weights.Completed * _weights.Concept);
-                    }
+                    Raise(query, concept, _weights.Completed * _weights.Concept);
                 }
             }
-
-            var corrections = _weights.CorrectMisspellings ? Corrections(term) : [];
-            foreach (var corrected in corrections)
-            {
-                Raise(query, corrected, _weights.Corrected);
-            }
-
-            // The first correction stands for the word in the expressions of the lexicon ("chomage partiel" misspelt).
-            terms.Add(corrections.Count > 0 ? corrections[0] : term);
         }
 
         foreach (var concept in _lexicon.Concepts(terms))
@@ -161,43 +144,6 @@ public sealed class SubjectSuggestionIndex
         }
 
         return query;
-    }
-
-    /// <summary>Known words one edit away (two for words of 8 letters or more), the nearest only; none for short words.</summary>
-    private List<string> Corrections(string term)
-    {
-        var found = new List<string>();
-        if (term.Length < 4)
-        {
-            return found;
-        }
-
-        var max = term.Length >= 8 ? 2 : 1;
-        var nearest = max + 1;
-        for (var length = term.Length - max; length <= term.Length + max; length++)
-        {
-            if (!_vocabularyByLength.TryGetValue(length, out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var candidate in candidates)
-            {
-                var distance = EditDistance.Bounded(term, candidate, Math.Min(max, nearest));
-                if (distance < nearest)
-                {
-                    nearest = distance;
-                    found.Clear();
-                }
-
-                if (distance == nearest && distance <= max)
-                {
-                    found.Add(candidate);
-                }
-            }
-        }
-
-        return found;
     }
 
     /// <summary>The subjects' words that start with a word being typed (3 letters or more), at most 10.</summary>

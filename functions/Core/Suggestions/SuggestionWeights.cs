@@ -26,15 +26,9 @@ public sealed record SuggestionWeights
     /// <summary>The weight of a concept of the lexicon found in the need, next to a word typed as is (1).</summary>
     public double Concept { get; init; } = 0.8;
 
-    /// <summary>The weight of a word corrected from a misspelling (one edit away, two for long words).</summary>
-    public double Corrected { get; init; } = 0.7;
-
     /// <summary>The weight of a word being typed (the query's last word, not yet followed by a space) completed to a longer one.</summary>
     public double Completed { get; init; } = 0.5;
 
     /// <summary>Suggestions scoring less than this fraction of the best one are left out.</summary>
     public double MinimumRelativeScore { get; init; } = 0.2;
-
-    /// <summary>Whether misspelt words are corrected to the nearest known word.</summary>
-    public bool CorrectMisspellings { get; init; } = true;
 }
