@@ -77,20 +77,22 @@ public sealed class SubjectSuggestionTests : IDisposable
         Assert.Equal("Trésorerie et financement", first.GetProperty("themeLabel").GetString());
     }
 
-    [Theory]
-    [InlineData("/api/subjects/suggest")]
-    [InlineData("/api/subjects/suggest?q=")]
-    [InlineData("/api/subjects/suggest?q=%20%20%20")]
-    [InlineData("/api/subjects/suggest?q=le%20la%20les")]
-    public async Task A_blank_need_gets_an_empty_list(string url)
+    [Fact]
+    public async Task A_blank_need_gets_an_empty_list()
     {
         await PublishAsync(Directory());
         var client = _host.CreateClient();
 
-        var response = await client.GetAsync(url);
+        // One host for the four: each would otherwise cost a start, a sign-in and a publication.
+        foreach (var url in new[] { "/api/subjects/suggest", "/api/subjects/suggest?q=", "/api/subjects/suggest?q=%20%20%20", "/api/subjects/suggest?q=le%20la%20les" })
+        {
+            var response = await client.GetAsync(url);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("[]", await response.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("[]", await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.NotEmpty(await SuggestedIdsAsync(client, "trésorerie"));
     }
 
     [Fact]
