@@ -101,7 +101,7 @@ public static class Catalogue
             Subject(SubjectIds.PretGarantieBancaire, "Obtenir un prêt ou une garantie bancaire",
                 "Votre banque hésite à vous prêter ou demande une garantie : les garanties publiques peuvent l'aider à dire oui."),
             Subject(SubjectIds.DettesFiscalesSociales, "Étaler ses dettes fiscales et sociales",
-                "Impôts ou cotisations sociales en retard : demander un délai ou un plan de règlement adapté à votre situation.")),
+                "Impôts ou cotisations sociales en retard : demander un délai ou un plan de règlement adapté à votre situation.", ["Urssaf", "échéancier", "plan d'apurement", "CCSF"])),
 
         Theme(ThemeIds.RecrutementRh, "Recrutement et ressources humaines",
             "Recruter, former, accueillir un apprenti et prendre soin de la santé de votre équipe.",
@@ -114,7 +114,7 @@ public static class Catalogue
             Subject(SubjectIds.GestionRh, "Organiser et fidéliser son équipe",
                 "Entretiens annuels, organisation du travail, gestion des compétences : structurer la gestion de votre personnel."),
             Subject(SubjectIds.SanteSecuriteTravail, "Santé et sécurité au travail",
-                "Prévenir les accidents et l'usure professionnelle, rédiger le document unique d'évaluation des risques.")),
+                "Prévenir les accidents et l'usure professionnelle, rédiger le document unique d'évaluation des risques.", ["DUERP", "TMS", "accident du travail"])),
 
         Theme(ThemeIds.TransitionEcologique, "Transition écologique et RSE",
             "Réduire vos factures et votre impact sur l'environnement, avec des aides à la clé.",
@@ -143,7 +143,7 @@ public static class Catalogue
         Theme(ThemeIds.CreationRepriseCession, "Création, reprise et cession",
             "Réussir les premières années, reprendre une entreprise ou préparer la transmission de la vôtre.",
             Subject(SubjectIds.FinancerCreation, "Financer la création ou les premières années",
-                "Prêt d'honneur sans intérêt, garanties et aides au démarrage pour compléter votre apport personnel."),
+                "Prêt d'honneur sans intérêt, garanties et aides au démarrage pour compléter votre apport personnel.", ["prêt d'honneur", "ACRE"]),
             Subject(SubjectIds.DevelopperJeuneEntreprise, "Consolider une jeune entreprise",
                 "Être suivi pendant les premières années : tableau de bord, premiers recrutements, premières difficultés."),
             Subject(SubjectIds.ReprendreEntreprise, "Reprendre une entreprise",
@@ -160,9 +160,9 @@ public static class Catalogue
             Subject(SubjectIds.MediationCredit, "Débloquer un refus de crédit bancaire",
                 "Votre banque refuse un prêt ou réduit votre découvert : la médiation du crédit peut rouvrir le dialogue."),
             Subject(SubjectIds.ActivitePartielle, "Recourir à l'activité partielle",
-                "Baisse temporaire d'activité : réduire le temps de travail de vos salariés avec une indemnisation de l'État."),
+                "Baisse temporaire d'activité : réduire le temps de travail de vos salariés avec une indemnisation de l'État.", ["chômage partiel", "APLD"]),
             Subject(SubjectIds.Restructuration, "Restructurer son entreprise",
-                "Réorganiser l'activité, rechercher un investisseur ou négocier avec vos créanciers pour préserver les emplois.")),
+                "Réorganiser l'activité, rechercher un investisseur ou négocier avec vos créanciers pour préserver les emplois.", ["procédure de sauvegarde", "redressement judiciaire", "conciliation"])),
 
         Theme(ThemeIds.Innovation, "Innovation",
             "Financer, protéger et développer une innovation, seul ou avec des chercheurs.",
@@ -171,7 +171,7 @@ public static class Catalogue
             Subject(SubjectIds.ProtegerInnovation, "Protéger une marque, un brevet ou un dessin",
                 "Savoir ce qui peut être protégé, déposer votre marque ou votre brevet et éviter les contrefaçons."),
             Subject(SubjectIds.CreditImpotInnovation, "Bénéficier du crédit d'impôt recherche ou innovation",
-                "Vérifier que vos dépenses sont éligibles et déclarer votre crédit d'impôt en toute sécurité."),
+                "Vérifier que vos dépenses sont éligibles et déclarer votre crédit d'impôt en toute sécurité.", ["CIR", "CII"]),
             Subject(SubjectIds.PartenariatRecherche, "Travailler avec un laboratoire ou un centre technique",
                 "Trouver les chercheurs ou le centre technique qui peuvent vous aider à résoudre un problème technique.")),
 
@@ -182,7 +182,7 @@ public static class Catalogue
             Subject(SubjectIds.RenoverLocaux, "Rénover ou agrandir ses locaux",
                 "Préparer vos travaux, connaître les autorisations nécessaires et les aides à la rénovation."),
             Subject(SubjectIds.Accessibilite, "Rendre ses locaux accessibles",
-                "Mettre votre commerce ou votre établissement aux normes d'accessibilité pour les personnes handicapées.")),
+                "Mettre votre commerce ou votre établissement aux normes d'accessibilité pour les personnes handicapées.", ["PMR", "ERP", "Ad'AP"])),
 
         Theme(ThemeIds.JuridiqueReglementation, "Juridique et réglementation",
             "Statut, fiscalité, droit du travail, obligations : vous repérer dans les règles qui s'appliquent à vous.",
@@ -204,7 +204,7 @@ public static class Catalogue
             Subject(SubjectIds.Cybersecurite, "Se protéger des cyberattaques",
                 "Sauvegardes, mots de passe, rançongiciels : les bons réflexes et à qui s'adresser en cas d'attaque."),
             Subject(SubjectIds.Rgpd, "Protéger les données de ses clients (RGPD)",
-                "Savoir quelles données vous pouvez conserver, informer vos clients et sécuriser vos fichiers.")),
+                "Savoir quelles données vous pouvez conserver, informer vos clients et sécuriser vos fichiers.", ["CNIL"])),
     ];
 
     /// <summary>Every subject id of the catalogue, in catalogue order.</summary>
@@ -214,6 +214,7 @@ public static class Catalogue
     private static Theme Theme(string id, string label, string description, params Subject[] subjects) =>
         new() { Id = id, Label = label, Description = description, Subjects = [.. subjects] };
 
-    private static Subject Subject(string id, string label, string description) =>
-        new() { Id = id, Label = label, Description = description };
+    /// <summary>A subject; <paramref name="keywords"/> are the operators' words for it (acronyms, official names), only where they add to the label.</summary>
+    private static Subject Subject(string id, string label, string description, List<string>? keywords = null) =>
+        new() { Id = id, Label = label, Description = description, Keywords = keywords };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using ConseillersEntreprises.Core.Directory;
 using ConseillersEntreprises.Core.Routing;
+using ConseillersEntreprises.Core.Suggestions;
 
 namespace ConseillersEntreprises.App.Directory;
 
@@ -28,6 +29,9 @@ public sealed record DirectorySnapshot(string Version, DirectoryDocument Documen
         .OfType<string>()
         .Distinct(StringComparer.Ordinal)
         .Order(StringComparer.Ordinal)];
+
+    /// <summary>The catalogue indexed for the subject suggestions (GET /api/subjects/suggest): built once per version, read by every call.</summary>
+    public SubjectSuggestionIndex Suggestions { get; } = SubjectSuggestionIndex.Build(Document.Themes);
 
     /// <summary>Theme id → label.</summary>
     public FrozenDictionary<string, string> ThemeLabels { get; } = Document.Themes

@@ -27,6 +27,12 @@ public sealed record Subject
     public required string Id { get; init; }
     public required string Label { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>
+    /// The operators' own words for this subject (synonyms, abbreviations, everyday phrasings), used by the subject
+    /// suggestions beside the label and description. Absent when none.
+    /// </summary>
+    public List<string>? Keywords { get; init; }
 }
 
 public sealed record Institution

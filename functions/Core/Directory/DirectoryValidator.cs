@@ -47,11 +47,50 @@ public static class DirectoryValidator
                 var subjectPath = $"{path}.subjects[{s}]";
                 context.RequireId(subject?.Id, subjectPath, subjectIds, "sujet");
                 context.RequireText(subject?.Label, $"{subjectPath}.label", "Le libellé du sujet est obligatoire");
+                Keywords(subject?.Keywords, $"{subjectPath}.keywords", context);
             }
         }
 
         return subjectIds;
     }
+
+    /// <summary>A subject's keywords: each 2 to 60 characters without spaces around, at most 30, no two alike (case ignored).</summary>
+    private static void Keywords(List<string>? keywords, string path, Context context)
+    {
+        if (keywords is null)
+        {
+            return;
+        }
+
+        if (keywords.Count > MaxKeywords)
+        {
+            context.Add(path, $"{keywords.Count} mots-clés : {MaxKeywords} au plus par sujet");
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var k = 0; k < keywords.Count; k++)
+        {
+            var keyword = keywords[k];
+            if (string.IsNullOrWhiteSpace(keyword))
+            {
+                context.Add($"{path}[{k}]", "Mot-clé vide");
+            }
+            else if (keyword.Trim().Length != keyword.Length)
+            {
+                context.Add($"{path}[{k}]", $"Le mot-clé « {keyword} » commence ou finit par des espaces : retirez-les");
+            }
+            else if (keyword.Length is < 2 or > 60 || keyword.Any(char.IsControl))
+            {
+                context.Add($"{path}[{k}]", $"Le mot-clé « {keyword} » doit compter de 2 à 60 caractères, sans caractère de contrôle");
+            }
+            else if (!seen.Add(keyword))
+            {
+                context.Add($"{path}[{k}]", $"Mot-clé « {keyword} » en double");
+            }
+        }
+    }
+
+    private const int MaxKeywords = 30;
 
     private static Dictionary<string, Institution> ValidateInstitutions(DirectoryDocument document, HashSet<string> subjects, Context context)
     {
