@@ -8,6 +8,7 @@ import { embedUrl } from './embed.js';
 import { el, byId, focusOn, announce } from './dom.js';
 import { loadCatalog, findSubject } from './catalog.js';
 import { uncoveredTerritoryMessage } from './uncovered.js';
+import { takeWords } from './need-words.js';
 import { setFieldError, clearFieldError, clearAllErrors, showErrorSummary, hideErrorSummary, validationErrors } from './forms.js';
 
 const STEPS = [
@@ -112,6 +113,12 @@ function restoreDraft() {
   byId('consent').checked = draft.values.consent === true;
   noSiretBox.checked = draft.values.noSiret === true;
   renderLookup();
+  // The words typed on the home page start the description, unless the person already wrote one.
+  const words = takeWords(subjectId);
+  if (words && !byId('description').value.trim()) {
+    byId('description').value = words;
+    saveDraft();
+  }
 }
 
 // ---------- steps ----------

@@ -1,6 +1,8 @@
-// Home: the catalogue, themes then subjects, each subject a link to its form. Text only through textContent.
+// Home: "Décrivez votre besoin en quelques mots" (home-suggest.js), then the catalogue, themes then subjects, each
+// subject a link to its form. Text only through textContent.
 import { el, byId } from './dom.js';
 import { loadCatalog, formUrl, genericSubject } from './catalog.js';
+import { setOutsideSubject } from './home-suggest.js';
 
 const container = byId('catalogue');
 
@@ -27,6 +29,7 @@ function render(catalog) {
     const link = byId('other-need');
     link.href = formUrl(generic.subject.id);
     link.textContent = `Déposer un besoin : ${generic.subject.label}`;
+    setOutsideSubject(generic.subject.id);
   }
 }
 

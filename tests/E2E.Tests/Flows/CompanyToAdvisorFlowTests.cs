@@ -5,13 +5,16 @@ using static Microsoft.Playwright.Assertions;
 namespace ConseillersEntreprises.E2E.Tests.Flows;
 
 /// <summary>
-/// The service's main path, in the browser: a company sends the real form, the routed advisor opens the link of the
-/// email, takes the need on, the company is told, the advisor closes it with help; axe on every page on the way.
+/// The service's main path, in the browser: a company says its need in its own words, picks the subject suggested, sends
+/// the real form (its words start the description), the routed advisor opens the link of the email, takes the need on,
+/// the company is told, the advisor closes it with help; axe on every page on the way.
 /// </summary>
 [Collection(E2EGroup.Name)]
 public sealed class CompanyToAdvisorFlowTests(E2EApp app)
 {
-    private const string Description = "Un gros client nous paie avec 90 jours de retard et nous devons verser les salaires de 6 personnes à la fin du mois.";
+    /// <summary>How a company head says it: not the subject's label ("difficultés de trésorerie"), everyday words.</summary>
+    private const string Words = "mes clients me paient en retard";
+    private const string Description = Words + " : un gros client nous paie avec 90 jours de retard et nous devons verser les salaires de 6 personnes à la fin du mois.";
 
     [Fact]
     public async Task A_company_submits_the_form_the_routed_advisor_takes_it_on_from_the_email_and_closes_it_with_help()
@@ -20,15 +23,21 @@ public sealed class CompanyToAdvisorFlowTests(E2EApp app)
         var companyEmail = app.CompanyEmail("flux");
         var advisor = app.Directory.Solo;
 
-        // The company: home, subject, the three steps, the confirmation.
+        // The company: home, its need in its own words, the subject suggested, the three steps, the confirmation.
         await using var companyBrowser = await app.OpenBrowserAsync();
         var page = companyBrowser.Page;
         await companyBrowser.GotoAsync("/");
         await Expect(page.GetByTestId($"subject-{TestDirectory.SoloSubject}")).ToBeVisibleAsync();
+        await page.GetByTestId("need-words").PressSequentiallyAsync(Words);
+        var suggestion = page.GetByTestId("suggestion").First;
+        await Expect(suggestion).ToHaveAttributeAsync("data-subject-id", TestDirectory.SoloSubject);
+        await Expect(suggestion).ToHaveTextAsync(TestDirectory.SoloSubjectLabel);
+        await Expect(page.GetByTestId("suggestions-status")).ToContainTextAsync("proposé");
+        await Expect(page.GetByTestId("suggestions-outside")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "01-accueil");
-        await Accessibility.AssertNoViolationsAsync(page, "the home page");
+        await Accessibility.AssertNoViolationsAsync(page, "the home page, subjects suggested");
 
-        await page.GetByTestId($"subject-{TestDirectory.SoloSubject}").ClickAsync();
+        await suggestion.ClickAsync();
         await page.WaitForURLAsync($"**{SitePages.FormPath(TestDirectory.SoloSubject)}");
         await Expect(page.GetByTestId("subject-title")).ToHaveTextAsync(TestDirectory.SoloSubjectLabel);
         await Expect(page.Locator("#siret")).ToBeVisibleAsync();
@@ -51,7 +60,8 @@ public sealed class CompanyToAdvisorFlowTests(E2EApp app)
 
         await SitePages.ContactStepAsync(page, companyEmail);
         await Keyboard.AssertFocusedAsync(page, "#step-title", "going to step 3");
-        await SitePages.NeedStepAsync(page, Description);
+        await Expect(page.Locator("#description")).ToHaveValueAsync(Words);
+        await SitePages.NeedStepAsync(page, Description); // the words, completed
         await Screenshots.SaveAsync(page, "05-demande-etape-3-besoin");
         await Accessibility.AssertNoViolationsAsync(page, "the form, step 3");
 
