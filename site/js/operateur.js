@@ -13,6 +13,7 @@ import { setUpApiKeys, loadApiKeys } from './operateur-cles-api.js';
 import { setUpCoverage, loadCoverageSubjects } from './operateur-couverture.js';
 import { setUpDeparture } from './operateur-depart.js';
 import { setUpPersonalData } from './operateur-donnees.js';
+import { setUpAnnualReport } from './operateur-rapport.js';
 
 const BASKETS = [
   { name: 'unrouted', label: 'Sans conseiller', hint: 'Aucun conseiller compétent n\'a été trouvé : ajoutez-en un.', empty: 'Aucun besoin sans conseiller.' },
@@ -311,6 +312,7 @@ setUpApiKeys({ onAuthFailure: handleAuthFailure });
 setUpCoverage({ onAuthFailure: handleAuthFailure });
 setUpDeparture({ onAuthFailure: handleAuthFailure });
 setUpPersonalData({ onAuthFailure: handleAuthFailure });
+setUpAnnualReport({ onAuthFailure: handleAuthFailure });
 window.addEventListener('hashchange', () => {
   // A sign-in link opened in this tab while the page is shown: only the fragment changes, the page stays.
   const fresh = takeFragment();

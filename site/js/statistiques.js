@@ -161,6 +161,7 @@ const FIGURES = [
   { key: 'exchange', share: 'exchangeShare', title: 'Avec un échange' },
   { key: 'helped', share: 'helpedShare', title: 'Clôturés avec une aide' },
   { key: 'takenOnWithin5Days', share: 'takenOnWithin5DaysShare', title: 'Pris en charge sous 5 jours' },
+  { key: 'medianDaysToFirstTakeOn', days: true, title: 'Délai médian de première prise en charge' },
 ];
 
 const COLUMNS = [
@@ -179,7 +180,31 @@ const BREAKDOWNS = [
   { id: 'by-source', field: 'bySource', caption: 'Besoins déposés et réponse des conseillers, par origine : le site public ou un partenaire', header: 'Origine du besoin' },
 ];
 
+const oneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** "2,5 jours", "1 jour", or "–" when no need of the period was taken on (the API gives null). */
+function daysText(days) {
+  if (typeof days !== 'number') return '–';
+  return `${oneDecimal.format(days)} ${days >= 2 ? 'jours' : 'jour'}`;
+}
+
+function delayCard(figure, totals) {
+  const days = totals[figure.key];
+  return el('div', { className: 'fr-col-12 fr-col-sm-6 fr-col-lg' },
+    el('div', { className: 'fr-card fr-card--sm ce-figure', attrs: { 'data-testid': `figure-${figure.key}`, 'data-days': days ?? '' } },
+      el('div', { className: 'fr-card__body' },
+        el('div', { className: 'fr-card__content' },
+          el('h4', { className: 'fr-card__title', text: figure.title }),
+          el('p', { className: 'ce-figure__value', text: daysText(days), attrs: { 'data-testid': `figure-${figure.key}-value` } }),
+          el('p', {
+            className: 'fr-card__desc',
+            text: typeof days === 'number' ? 'entre le dépôt et la première prise en charge' : 'Aucun besoin pris en charge sur la période',
+            attrs: { 'data-testid': `figure-${figure.key}-detail` },
+          })))));
+}
+
 function figureCard(figure, totals) {
+  if (figure.days) return delayCard(figure, totals);
   const submitted = count(totals.submitted);
   const value = count(totals[figure.key]);
   const shown = figure.share ? shareNodes(totals[figure.share]) : [integer.format(value)];

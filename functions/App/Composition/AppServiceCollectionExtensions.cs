@@ -4,6 +4,7 @@ using ConseillersEntreprises.App.Health;
 using ConseillersEntreprises.App.Managers;
 using ConseillersEntreprises.App.Security;
 using ConseillersEntreprises.App.Settings;
+using ConseillersEntreprises.App.Stats;
 using ConseillersEntreprises.Core.Directory;
 using ConseillersEntreprises.Core.Geography;
 
@@ -36,6 +37,8 @@ public static class AppServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => DirectoryJson.Configure(options.SerializerOptions));
         services.AddOptions<RateLimitSettings>().Bind(configuration.GetSection(RateLimitSettings.Section));
         services.AddSingleton<PublicRateLimiter>();
+        services.AddSingleton<StatsQueryParser>();
+        services.AddSingleton<StatsReports>();
         services.AddMemoryCache();
         return services;
     }

@@ -51,6 +51,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new OperatorBaskets(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new NeedSearchIndex(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new TableNeedStats(Tables(sp), TablePrefix(sp)));
+        services.AddSingleton(sp => new TablePartnerStats(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new AntennaNeedsTable(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new ManagerDigestRuns(Tables(sp), TablePrefix(sp)));
         services.AddSingleton(sp => new SentEmailLedger(Tables(sp), TablePrefix(sp)));

@@ -14,6 +14,7 @@ public sealed partial class StorageSetup(
     OperatorBaskets baskets,
     NeedSearchIndex needSearch,
     TableNeedStats stats,
+    TablePartnerStats partnerStats,
     SentEmailLedger ledger,
     EmailBudget emailBudget,
     NeedSnapshotStore snapshots,
@@ -32,6 +33,7 @@ public sealed partial class StorageSetup(
             await baskets.EnsureCreatedAsync(cancellationToken);
             await needSearch.EnsureCreatedAsync(cancellationToken);
             await stats.EnsureCreatedAsync(cancellationToken);
+            await partnerStats.EnsureCreatedAsync(cancellationToken);
             await ledger.EnsureCreatedAsync(cancellationToken);
             await emailBudget.EnsureCreatedAsync(cancellationToken);
             await snapshots.EnsureCreatedAsync(cancellationToken);

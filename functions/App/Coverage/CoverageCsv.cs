@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
+using ConseillersEntreprises.App.DirectoryCsv;
 using ConseillersEntreprises.Core.Routing;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ConseillersEntreprises.App.Coverage;
 
@@ -13,19 +10,10 @@ public static class CoverageCsv
 
     public const string Overlap = "plusieurs conseillers d'une même institution";
 
-    private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { Delimiter = ";" };
-
     public static byte[] Export(CoverageReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, Configuration))
-        {
-            csv.WriteRecords(report.Departements.SelectMany(Rows));
-        }
-
-        return buffer.ToArray();
+        return CsvSheet.Write(report.Departements.SelectMany(Rows));
     }
 
     private static IEnumerable<CoverageCsvRow> Rows(DepartementCoverage departement)

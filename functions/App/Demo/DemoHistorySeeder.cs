@@ -86,6 +86,7 @@ public sealed class DemoHistorySeeder(
         }
 
         await readModels.UpdateStatsAsync(state, ct);
+        await readModels.UpdatePartnerStatsAsync(state, ct);
         await readModels.UpdateAntennaNeedsAsync(state, ct);
         await readModels.IndexForSearchAsync(state, ct); // operators find the history's needs as they find live ones
         await retention.AddAsync(state.NeedId, state.CreatedAt, ct); // and the retention sweep anonymises them in time

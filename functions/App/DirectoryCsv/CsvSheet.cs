@@ -6,7 +6,8 @@ using CsvHelper.Configuration;
 namespace ConseillersEntreprises.App.DirectoryCsv;
 
 /// <summary>
-/// What the directory's sheets for people (<see cref="AdvisorCsv"/>, <see cref="AntennaCsv"/>) share: semicolon-separated,
+/// What every CSV of the service shares (the directory's sheets <see cref="AdvisorCsv"/> and <see cref="AntennaCsv"/>, the
+/// stats, the coverage, the annual report): semicolon-separated,
 /// UTF-8 with BOM so that Excel shows accents, lists separated by "|", and a reading that goes through the whole file
 /// whatever it holds, collecting every problem of the file itself with its line (a stray quote, a line with too many or
 /// too few columns, a missing required column), so that an import tells everything at once.
@@ -22,7 +23,7 @@ public static class CsvSheet
         PrepareHeaderForMatch = args => args.Header.Trim().ToLowerInvariant(),
     };
 
-    /// <summary>The sheet as a download: UTF-8 with BOM, a header from the row type's names.</summary>
+    /// <summary>The sheet as a download: UTF-8 with BOM, a header from the row type's names (CsvHelper <c>[Name]</c>).</summary>
     public static byte[] Write<TRow>(IEnumerable<TRow> rows)
     {
         using var buffer = new MemoryStream();

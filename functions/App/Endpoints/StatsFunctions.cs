@@ -1,7 +1,5 @@
-using ConseillersEntreprises.App.Directory;
 using ConseillersEntreprises.App.Settings;
 using ConseillersEntreprises.App.Stats;
-using ConseillersEntreprises.Core.Geography;
 using ConseillersEntreprises.Core.Stats;
 using ConseillersEntreprises.Storage.Stats;
 using Microsoft.Azure.Functions.Worker;
@@ -18,9 +16,8 @@ namespace ConseillersEntreprises.App.Endpoints;
 /// </summary>
 public sealed class StatsFunctions(
     TableNeedStats stats,
-    CurrentDirectory directory,
-    TerritoryIndex territories,
-    TimeProvider time,
+    StatsQueryParser parser,
+    StatsReports reports,
     IMemoryCache cache,
     IOptionsMonitor<StatsOptions> options,
     PublicRateLimiter limits)
@@ -43,8 +40,7 @@ public sealed class StatsFunctions(
     private async Task<IResult> AnswerAsync(HttpRequest request, Func<StatsReport, IResult> answer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var query = request.Query;
-        var parsed = Parse(query["from"], query["to"], query["region"], query["theme"]);
+        var parsed = parser.Parse(request.Query);
         if (parsed.Errors is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
@@ -62,56 +58,6 @@ public sealed class StatsFunctions(
         return answer(report!);
     }
 
-    private async Task<StatsReport> ReportAsync(StatsQuery query, CancellationToken ct)
-    {
-        var rows = await stats.ReadAsync(StatsMonth.Format(query.From), StatsMonth.Format(query.To), ct);
-        var snapshot = directory.Snapshot;
-        var themes = snapshot?.ThemeLabels;
-        return StatsAggregator.Aggregate(rows, query, id => themes?.GetValueOrDefault(id), territories.RegionName, id => snapshot?.InstitutionNames.GetValueOrDefault(id));
-    }
-
-    /// <summary>Defaults: the last 12 months up to the current one (Europe/Paris), all of France, every theme.</summary>
-    private (StatsQuery? Query, Dictionary<string, string[]>? Errors) Parse(string? from, string? to, string? region, string? theme)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var currentMonth = StatsMonth.TryParse(StatsMonth.Of(time.GetUtcNow()), out var now) ? now : default;
-        var toMonth = currentMonth;
-        if (!string.IsNullOrWhiteSpace(to) && !StatsMonth.TryParse(to.Trim(), out toMonth))
-        {
-            errors["to"] = ["Mois de fin invalide : attendu au format AAAA-MM, par exemple 2026-06"];
-            toMonth = currentMonth; // only to derive a default start below; the query is refused anyway
-        }
-
-        var fromMonth = toMonth.AddMonths(-11);
-        if (!string.IsNullOrWhiteSpace(from) && !StatsMonth.TryParse(from.Trim(), out fromMonth))
-        {
-            errors["from"] = ["Mois de début invalide : attendu au format AAAA-MM, par exemple 2026-01"];
-        }
-
-        if (errors.Count == 0)
-        {
-            if (fromMonth > toMonth)
-            {
-                errors["from"] = ["Le mois de début doit précéder le mois de fin"];
-            }
-            else if (StatsMonth.Count(fromMonth, toMonth) > StatsQuery.MaxMonths)
-            {
-                errors["from"] = [$"La période ne peut pas dépasser {StatsQuery.MaxMonths} mois"];
-            }
-        }
-
-        var regionCode = string.IsNullOrWhiteSpace(region) ? null : region.Trim();
-        if (regionCode is not null && !territories.IsRegion(regionCode))
-        {
-            errors["region"] = ["Région inconnue : attendu un code de région INSEE, par exemple 84"];
-        }
-
-        var themeId = string.IsNullOrWhiteSpace(theme) ? null : theme.Trim();
-        if (themeId is not null && directory.Snapshot?.ThemeLabels.ContainsKey(themeId) != true)
-        {
-            errors["theme"] = ["Thématique inconnue"];
-        }
-
-        return errors.Count > 0 ? (null, errors) : (new StatsQuery(fromMonth, toMonth, regionCode, themeId), null);
-    }
+    private async Task<StatsReport> ReportAsync(StatsQuery query, CancellationToken ct) =>
+        reports.Aggregate(await stats.ReadAsync(StatsMonth.Format(query.From), StatsMonth.Format(query.To), ct), query);
 }

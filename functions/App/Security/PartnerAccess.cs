@@ -11,6 +11,15 @@ namespace ConseillersEntreprises.App.Security;
 /// </summary>
 public sealed partial class PartnerAccess(PartnerKeyStore keys, CurrentDirectory directory, TimeProvider time, ILogger<PartnerAccess> logger)
 {
+    /// <summary>For routes that only partners call (their stats): no Authorization header is a 401 too, never the public site.</summary>
+    public async Task<PartnerCaller> RequireKeyAsync(HttpContext http, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return string.IsNullOrEmpty(http.Request.Headers.Authorization.ToString())
+            ? Refuse(http, "Une clé d'API est nécessaire : en-tête Authorization: Bearer <clé>, délivrée par l'équipe Conseillers-Entreprises.")
+            : await CheckAsync(http, ct);
+    }
+
     public async Task<PartnerCaller> CheckAsync(HttpContext http, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);

@@ -2,7 +2,10 @@ using CsvHelper.Configuration.Attributes;
 
 namespace ConseillersEntreprises.App.Stats;
 
-/// <summary>One month of the stats CSV. Shares are decimals between 0 and 1 with a dot, empty when no need was submitted.</summary>
+/// <summary>
+/// One month of the stats CSV. Shares are decimals between 0 and 1 with a dot, empty when no need was submitted; new
+/// columns go at the end, so that spreadsheets built on the earlier ones keep working.
+/// </summary>
 public sealed class StatsCsvRow
 {
     [Name("mois")]
@@ -38,4 +41,8 @@ public sealed class StatsCsvRow
     /// <summary>Of the needs submitted, those partner institutions sent through the API (the rest came from the site).</summary>
     [Name("dont_deposes_par_partenaires")]
     public int FromPartners { get; init; }
+
+    /// <summary>The median delay from submission to the first take-on, in days with one decimal; empty when no need was taken on.</summary>
+    [Name("delai_median_premiere_prise_en_charge_jours")]
+    public double? MedianDaysToFirstTakeOn { get; init; }
 }

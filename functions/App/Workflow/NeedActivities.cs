@@ -23,7 +23,8 @@ public sealed partial class NeedActivities(
     /// <summary>
     /// Records a decision: the inbox and antenna rows it touched first (the advisor who acted sees it at once in its inbox,
     /// its manager in its page), then the snapshot with the command's answer (the caller is waiting for it), then the
-    /// stats and the operators' search rows when the decision changed them.
+    /// stats (the public ones when the need's status changed, the partners' when a match's did too) and the operators'
+    /// search rows when the decision changed them.
     /// </summary>
     [Function(nameof(RecordDecision))]
     public async Task RecordDecision([ActivityTrigger] RecordDecisionInput input, CancellationToken ct)
@@ -46,6 +47,11 @@ public sealed partial class NeedActivities(
         if (input.NeedLevelChanged)
         {
             await readModels.UpdateStatsAsync(input.State, ct);
+        }
+
+        if (input.NeedLevelChanged || input.InboxAdvisorIds.Count > 0)
+        {
+            await readModels.UpdatePartnerStatsAsync(input.State, ct);
         }
 
         if (input.SearchChanged)

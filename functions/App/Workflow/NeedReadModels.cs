@@ -10,7 +10,7 @@ namespace ConseillersEntreprises.App.Workflow;
 
 /// <summary>
 /// The read models a decision changes besides the need itself: the inbox rows of the advisors it touched, the need's
-/// row of the public stats, the operators' baskets, the operators' need search. Upserts from the state given, so a
+/// row of the public stats and its rows in the partners' stats, the operators' baskets, the operators' need search. Upserts from the state given, so a
 /// replay converges.
 /// </summary>
 public sealed class NeedReadModels(
@@ -20,7 +20,8 @@ public sealed class NeedReadModels(
     NeedSearchIndex search,
     TerritoryIndex territories,
     CurrentDirectory directory,
-    AntennaNeedsTable antennaNeeds)
+    AntennaNeedsTable antennaNeeds,
+    TablePartnerStats partnerStats)
 {
     /// <summary>
     /// The need's search rows (<see cref="NeedSearch.KeysOf"/>: SIRET, contact email, company name words; about five per
@@ -88,8 +89,7 @@ public sealed class NeedReadModels(
     public async Task UpdateStatsAsync(NeedState state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var themeId = state.SubjectId is null ? null : directory.Snapshot?.SubjectThemes.GetValueOrDefault(state.SubjectId);
-        var regionCode = territories.FindCommune(state.Company.CommuneCode)?.RegionCode;
+        var (themeId, regionCode) = StatsGroupsOf(state);
         if (NeedStatsRow.Of(state, themeId, regionCode) is { } row)
         {
             await stats.UpsertAsync(row, ct);
@@ -99,6 +99,23 @@ public sealed class NeedReadModels(
             await stats.DeleteAsync(StatsMonth.Of(state.CreatedAt), state.NeedId, ct);
         }
     }
+
+    /// <summary>
+    /// The need's rows in the stats of each institution and antenna it was sent to (<see cref="PartnerStatsRows"/>), from
+    /// its current state; the rows of a scope it no longer has go. Rewritten whenever a match or the need changed status
+    /// (one institution's outcome changes with its advisors' positions, not only with the need's).
+    /// </summary>
+    public async Task UpdatePartnerStatsAsync(NeedState state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var (themeId, regionCode) = StatsGroupsOf(state);
+        await partnerStats.ReplaceNeedAsync(state.NeedId, StatsMonth.Of(state.CreatedAt), PartnerStatsRows.Of(state, themeId, regionCode), ct);
+    }
+
+    /// <summary>The theme and the region of the stats, which come from the directory and the geography, not from the need.</summary>
+    private (string? ThemeId, string? RegionCode) StatsGroupsOf(NeedState state) => (
+        state.SubjectId is null ? null : directory.Snapshot?.SubjectThemes.GetValueOrDefault(state.SubjectId),
+        territories.FindCommune(state.Company.CommuneCode)?.RegionCode);
 
     /// <summary>
     /// The need's row in each antenna it was sent to (the managers' digest and page), from its current state: a need

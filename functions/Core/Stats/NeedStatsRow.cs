@@ -4,8 +4,9 @@ namespace ConseillersEntreprises.Core.Stats;
 
 /// <summary>
 /// One need as the public stats count it (the <c>needstats</c> projection, one row per need, refreshed when the need's
-/// status changes). Holds no personal data: only the month, the theme, the region, the size and sector groups and
-/// four outcomes.
+/// status changes). Holds no personal data: only the month, the theme, the region, the size and sector groups, four
+/// outcomes, the delay to the first take-on and the company's SIRET (public registry data, kept as the need's own
+/// registry facts are: see <see cref="NeedPersonalData"/>).
 /// </summary>
 public sealed record NeedStatsRow
 {
@@ -47,6 +48,21 @@ public sealed record NeedStatsRow
     public bool TakenOnWithin5Days { get; init; }
 
     /// <summary>
+    /// From the submission to the first take-on still standing; null when no advisor took the need on, and on rows
+    /// written before the delay was recorded (those still say <see cref="TakenOnWithin5Days"/>).
+    /// </summary>
+    public TimeSpan? FirstTakenOnAfter { get; init; }
+
+    /// <summary>Taken on by at least one advisor (rows written before the delay was recorded: when within 5 days).</summary>
+    public bool TakenOn => FirstTakenOnAfter is not null || TakenOnWithin5Days;
+
+    /// <summary>
+    /// The company, to count distinct companies: its SIRET; null for a company not registered yet, and on rows written
+    /// before the SIRET was recorded (each such need counts as a company of its own).
+    /// </summary>
+    public string? CompanyKey { get; init; }
+
+    /// <summary>
     /// The row of <paramref name="state"/>, or null when the need must not be counted (cancelled by an operator: a
     /// duplicate or a test; or held for a check: counted once approved, never when rejected). <paramref name="themeId"/> and <paramref name="regionCode"/> come from the directory and the
     /// geography, which the need does not hold.
@@ -61,7 +77,7 @@ public sealed record NeedStatsRow
 
         // An abandoned need counts as transmitted, without exchange nor help (as an all-refused one).
         var status = state.IsUnrouted ? NeedStatus.Quo : state.Status;
-        var firstTakenOn = state.Matches.Where(m => m.TakenOnAt is not null).Select(m => m.TakenOnAt!.Value).DefaultIfEmpty().Min();
+        var firstTakenOnAfter = FirstTakenOnAt(state.Matches) - state.CreatedAt;
         return new NeedStatsRow
         {
             NeedId = state.NeedId,
@@ -74,7 +90,16 @@ public sealed record NeedStatsRow
             Transmitted = state.Matches.Count > 0,
             Exchange = status is NeedStatus.Done or NeedStatus.DoneNoHelp,
             Helped = status == NeedStatus.Done,
-            TakenOnWithin5Days = firstTakenOn != default && firstTakenOn - state.CreatedAt <= TakenOnQuickly,
+            TakenOnWithin5Days = firstTakenOnAfter <= TakenOnQuickly,
+            FirstTakenOnAfter = firstTakenOnAfter,
+            CompanyKey = string.IsNullOrWhiteSpace(state.Company.Siret) ? null : state.Company.Siret.Trim(),
         };
+    }
+
+    /// <summary>The earliest take-on still standing among <paramref name="matches"/>; null when none of them took the need on.</summary>
+    public static DateTimeOffset? FirstTakenOnAt(IEnumerable<NeedMatch> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        return matches.Min(m => m.TakenOnAt);
     }
 }

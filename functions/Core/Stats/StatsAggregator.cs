@@ -6,7 +6,7 @@ namespace ConseillersEntreprises.Core.Stats;
 public static class StatsAggregator
 {
     /// <summary>Labels in French alphabetical order ("Île-de-France" among the I, not after "Z").</summary>
-    private static readonly StringComparer FrenchOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: false);
+    public static readonly StringComparer FrenchOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: false);
 
     /// <param name="rows">The rows of the query's months (rows of other months are ignored).</param>
     /// <param name="query">The range and filters.</param>
@@ -44,11 +44,11 @@ public static class StatsAggregator
 
             totals.Add(row);
             month.Add(row);
-            TallyOf(byTheme, row.ThemeId ?? string.Empty).Add(row);
-            TallyOf(bySize, row.SizeKey).Add(row);
-            TallyOf(bySector, row.SectorKey).Add(row);
-            TallyOf(byRegion, row.RegionCode ?? string.Empty).Add(row);
-            TallyOf(bySource, row.SourceKey).Add(row);
+            GroupTally.Of(byTheme, row.ThemeId ?? string.Empty).Add(row);
+            GroupTally.Of(bySize, row.SizeKey).Add(row);
+            GroupTally.Of(bySector, row.SectorKey).Add(row);
+            GroupTally.Of(byRegion, row.RegionCode ?? string.Empty).Add(row);
+            GroupTally.Of(bySource, row.SourceKey).Add(row);
             fromPartners[row.Month] += row.FromPartner ? 1 : 0;
         }
 
@@ -69,17 +69,6 @@ public static class StatsAggregator
     }
 
     public const string PublicSiteLabel = "Site public (formulaire)";
-
-    private static StatsTally TallyOf(Dictionary<string, StatsTally> groups, string key)
-    {
-        if (!groups.TryGetValue(key, out var tally))
-        {
-            tally = new StatsTally();
-            groups[key] = tally;
-        }
-
-        return tally;
-    }
 
     /// <summary>Non-empty groups, biggest first, then by label.</summary>
     private static List<StatsGroupFigures> Breakdown(Dictionary<string, StatsTally> groups, Func<string, string> label) =>

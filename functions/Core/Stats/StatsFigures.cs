@@ -22,6 +22,12 @@ public record StatsFigures
 
     public int TakenOnWithin5Days { get; }
 
+    /// <summary>
+    /// The median delay from submission to the first take-on of the needs taken on, in days with one decimal; null when
+    /// none was (needs whose rows predate the delay are left out of it).
+    /// </summary>
+    public double? MedianDaysToFirstTakeOn { get; init; }
+
     public double? TransmittedShare => Share(Transmitted);
 
     public double? ExchangeShare => Share(Exchange);

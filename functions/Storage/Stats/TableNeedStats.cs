@@ -6,7 +6,7 @@ namespace ConseillersEntreprises.Storage.Stats;
 
 /// <summary>
 /// The public stats projection: table <c>needstats</c>, PK = month ("yyyy-MM", Paris), RK = need id, one row per need
-/// holding no personal data. Upserts and deletes only, so replaying an effect changes nothing; a query reads the
+/// holding no personal data (the SIRET is public registry data). Upserts and deletes only, so replaying an effect changes nothing; a query reads the
 /// partitions of its months, at most <see cref="StatsQuery.MaxMonths"/>.
 /// </summary>
 public sealed class TableNeedStats
@@ -24,18 +24,7 @@ public sealed class TableNeedStats
     public async Task UpsertAsync(NeedStatsRow row, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var entity = new TableEntity(row.Month, row.NeedId)
-        {
-            ["ThemeId"] = row.ThemeId,
-            ["RegionCode"] = row.RegionCode,
-            ["SizeKey"] = row.SizeKey,
-            ["SectorKey"] = row.SectorKey,
-            ["SourceKey"] = row.SourceKey,
-            ["Transmitted"] = row.Transmitted,
-            ["Exchange"] = row.Exchange,
-            ["Helped"] = row.Helped,
-            ["TakenOnWithin5Days"] = row.TakenOnWithin5Days,
-        };
+        var entity = NeedStatsColumns.Entity(row.Month, row.NeedId, row);
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
@@ -59,20 +48,7 @@ public sealed class TableNeedStats
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to}");
         await foreach (var e in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
         {
-            rows.Add(new NeedStatsRow
-            {
-                NeedId = e.RowKey,
-                Month = e.PartitionKey,
-                ThemeId = e.GetString("ThemeId"),
-                RegionCode = e.GetString("RegionCode"),
-                SizeKey = e.GetString("SizeKey") ?? CompanySizes.Unknown,
-                SectorKey = e.GetString("SectorKey") ?? ActivitySections.Unknown,
-                SourceKey = e.GetString("SourceKey") ?? NeedStatsRow.PublicSite, // rows written before partners existed
-                Transmitted = e.GetBoolean("Transmitted") ?? false,
-                Exchange = e.GetBoolean("Exchange") ?? false,
-                Helped = e.GetBoolean("Helped") ?? false,
-                TakenOnWithin5Days = e.GetBoolean("TakenOnWithin5Days") ?? false,
-            });
+            rows.Add(NeedStatsColumns.Row(e, e.RowKey, e.PartitionKey));
         }
 
         return rows;

@@ -1,5 +1,6 @@
 using System.Text;
 using ConseillersEntreprises.E2E.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ConseillersEntreprises.E2E.Tests.Flows;
@@ -49,5 +50,34 @@ public sealed class CoveragePageTests(E2EApp app)
         Assert.Contains("33;Gironde;33063;Bordeaux;sans conseiller;;0;", csv, StringComparison.Ordinal);
         Assert.DoesNotContain(";Lot-et-Garonne;", csv, StringComparison.Ordinal);
         await Expect(page.Locator("#coverage-download-status")).ToContainTextAsync("est téléchargé");
+    }
+
+    [Fact]
+    public async Task An_operator_opens_the_annual_report_of_the_current_year_in_a_new_tab_and_downloads_its_csv()
+    {
+        await using var browser = await app.OpenBrowserAsync();
+        var page = browser.Page;
+        await browser.GotoAsync(app.OperatorLink(DateTimeOffset.UtcNow.AddHours(1)));
+        await Expect(page.GetByTestId("workspace")).ToBeVisibleAsync();
+        var year = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Year;
+        var yearText = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(page.GetByTestId("annual-report-year")).ToHaveValueAsync(yearText);
+
+        // The HTML needs the operator's header: it is fetched, then opened from a Blob in a new tab, its stylesheet loaded.
+        var report = await browser.Context.RunAndWaitForPageAsync(() => page.GetByTestId("annual-report-open").ClickAsync());
+        await report.WaitForLoadStateAsync(LoadState.Load);
+        await Expect(report.Locator("h1")).ToHaveTextAsync($"Rapport annuel {yearText}");
+        await Expect(report).ToHaveTitleAsync($"Rapport annuel {yearText} – Conseillers-Entreprises");
+        Assert.Equal(1, await report.Locator("link[rel='stylesheet'][href$='/rapport-annuel.css']").CountAsync());
+        await Expect(report.Locator("[data-figure]").First).ToBeVisibleAsync();
+        await Accessibility.AssertNoViolationsAsync(report, "the annual report");
+        await Expect(page.GetByTestId("annual-report-status")).ToContainTextAsync("ouvert dans un nouvel onglet");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("annual-report-csv").ClickAsync());
+        Assert.Equal($"rapport-annuel-{yearText}.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
+        Assert.StartsWith("section;cle;libelle;indicateur;valeur", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        await Expect(page.GetByTestId("annual-report-status")).ToContainTextAsync("est téléchargé");
+        browser.AssertHealthy();
     }
 }

@@ -83,6 +83,8 @@ public sealed class StatisticsTests(E2EApp app)
         await ExpectFigureAsync(page, "exchange", @"33,3\s%", @"1 sur 3 besoins déposés");
         await ExpectFigureAsync(page, "helped", @"33,3\s%", @"1 sur 3 besoins déposés");
         await ExpectFigureAsync(page, "takenOnWithin5Days", @"33,3\s%", @"1 sur 3 besoins déposés");
+        // Taken on from the email within seconds of the submission: a median of zero days.
+        await ExpectFigureAsync(page, "medianDaysToFirstTakeOn", "0 jour", "entre le dépôt et la première prise en charge");
         await Expect(page.GetByTestId("stats-empty")).ToBeHiddenAsync();
 
         // The monthly series: one row per month of the period, the current one holding the three needs.

@@ -99,9 +99,9 @@ public sealed class StatsEndpointTests
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            "mois;besoins_deposes;transmis;avec_echange;clotures_avec_aide;pris_en_charge_sous_5_jours;part_transmis;part_avec_echange;part_clotures_avec_aide;part_pris_en_charge_sous_5_jours;dont_deposes_par_partenaires",
+            "mois;besoins_deposes;transmis;avec_echange;clotures_avec_aide;pris_en_charge_sous_5_jours;part_transmis;part_avec_echange;part_clotures_avec_aide;part_pris_en_charge_sous_5_jours;dont_deposes_par_partenaires;delai_median_premiere_prise_en_charge_jours",
             lines[0]);
-        Assert.Equal($"{month};1;1;0;0;0;1;0;0;0;0", lines[1]);
+        Assert.Equal($"{month};1;1;0;0;0;1;0;0;0;0;", lines[1]); // nobody took it on: no median
         Assert.Equal(2, lines.Length);
     }
 
