@@ -5,11 +5,7 @@
 //                                  plus the few icon classes the pages use; url()s rewritten to this folder
 //   vendor/dsfr/dsfr-*.min.css     components only one page uses, linked by that page after dsfr.min.css (the
 //                                  table, 40 KiB, for the statistics page), so that the other pages do not load them
-//   vendor/dsfr/fonts/             Marianne / Spectral fonts, plus Marianne cut down to the characters of French pages
-//                                  (scripts/fonts/*.latin.woff2, made by scripts/subset-fonts.sh at the repository's
-//                                  root): 24 KiB a face instead of 58. Each subset's @font-face comes right after
-//                                  DSFR's own rule for that face, with a unicode-range: browsers take the last rule
-//                                  first, so they download the whole font only for a character outside the subset
+//   vendor/dsfr/fonts/             Marianne / Spectral fonts
 //   vendor/dsfr/icons/             only the SVG files the CSS above refers to
 //   vendor/dsfr/favicon/           favicons
 //   vendor/dsfr/*.module.min.js    DSFR JS: core, and the component modules that need JS (tabs)
@@ -77,24 +73,6 @@ for (const name of icons) {
 // relative to vendor/dsfr/.
 const finish = (text) => '@charset "UTF-8";\n' + text.replace(/url\((["']?)(?:\.\.\/)+(fonts|icons)\//g, 'url($1$2/');
 css = finish(css);
-
-// Marianne subsets (see the top of this file). The range must stay the one scripts/subset-fonts.sh cuts.
-const latinRange = 'U+0020-007E,U+00A0-00FF,U+0152-0153,U+0178,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2190-2193,U+2212';
-const subsets = join(site, 'scripts', 'fonts');
-let subsetFaces = 0;
-css = css.replace(/@font-face\{font-display:swap;font-family:Marianne;font-style:(normal|italic);font-weight:(\d+);src:url\(fonts\/(Marianne-[A-Za-z_]+)\.woff2\)[^}]*\}/g,
-  (rule, style, weight, name) => {
-    if (!existsSync(join(subsets, `${name}.latin.woff2`))) {
-      console.error(`vendor-dsfr: scripts/fonts/${name}.latin.woff2 is missing (run scripts/subset-fonts.sh)`);
-      process.exit(1);
-    }
-    subsetFaces++;
-    return `${rule}@font-face{font-display:swap;font-family:Marianne;font-style:${style};font-weight:${weight};src:url(fonts/${name}.latin.woff2) format("woff2");unicode-range:${latinRange}}`;
-  });
-if (subsetFaces !== 8) {
-  console.error(`vendor-dsfr: expected DSFR's 8 Marianne @font-face rules, found ${subsetFaces}`);
-  process.exit(1);
-}
 const sheets = Object.fromEntries(Object.entries(pageSheets).map(([file, list]) => [file, finish(concat(list.map(componentPath)))]));
 
 rmSync(out, { recursive: true, force: true });
@@ -115,7 +93,6 @@ for (const path of referenced) {
 }
 
 cpSync(join(dist, 'fonts'), join(out, 'fonts'), { recursive: true });
-cpSync(subsets, join(out, 'fonts'), { recursive: true });
 mkdirSync(join(out, 'favicon'));
 for (const file of ['favicon.svg', 'favicon.ico', 'apple-touch-icon.png']) {
   cpSync(join(dist, 'favicon', file), join(out, 'favicon', file));
