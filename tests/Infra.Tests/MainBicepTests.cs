@@ -197,7 +197,6 @@ public sealed class MainBicepTests(CompiledMainBicep compiled) : IClassFixture<C
         var used = Regex.Matches(hooks, @"\$\{?([A-Z][A-Z0-9_]*)").Select(m => m.Groups[1].Value).Except(fromAzd).Distinct().ToList();
 
         Assert.Contains("AZURE_STORAGE_ACCOUNT_NAME", used);
-        Assert.Contains("API_URL", used);
         Assert.All(used, name => Assert.Contains(name, Template.OutputNames));
     }
 
