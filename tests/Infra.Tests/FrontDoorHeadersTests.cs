@@ -11,7 +11,8 @@ namespace ConseillersEntreprises.Infra.Tests;
 /// conditions ANDed, each action overwriting or deleting a header) and compared with the local host's headers for the
 /// same request, the embeddable pages with and without <c>?embed=1</c> included.
 /// </summary>
-public sealed class FrontDoorHeadersTests(CompiledMainBicep compiled) : IClassFixture<CompiledMainBicep>
+[Collection(CompiledMainBicepGroup.Name)]
+public sealed class FrontDoorHeadersTests(CompiledMainBicep compiled)
 {
     private const string RuleType = "Microsoft.Cdn/profiles/ruleSets/rules";
     private const string RouteType = "Microsoft.Cdn/profiles/afdEndpoints/routes";

@@ -5,7 +5,7 @@
 //
 // BASE_URL is the site's root (e.g. http://127.0.0.1:7071). The page list is below; a subject id for the form is
 // taken from the site's own /api/catalog. CHROME_PATH chooses the browser (default /usr/bin/chromium).
-// Used by scripts/lighthouse.sh and by the integration test LighthouseTests.
+// Used by scripts/lighthouse.sh (a test would take over 30 s a page on the shared machines: it stays a script).
 import { writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
