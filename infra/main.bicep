@@ -4,7 +4,9 @@
 //     identity only, created with its roles before the app, so the app has them from its first start,
 //   - Application Insights + Log Analytics,
 //   - a Key Vault holding the secrets, read by the app through Key Vault references,
-//   - Azure Communication Services Email (Azure-managed sender domain).
+//   - Azure Communication Services Email (Azure-managed sender domain),
+//   - Azure Front Door (Standard): the public address, /api/* to the function app and the rest to the static website,
+//     with the security headers the local host sends (modules/frontdoor.bicep says why Front Door).
 // Deploy with `azd up` (azure.yaml at the repository root) or `az deployment sub create`.
 targetScope = 'subscription'
 
@@ -28,8 +30,11 @@ param linkSigningKey string
 @description('Operators\' email addresses, comma-separated: the only ones that can get an operator sign-in link.')
 param operatorEmails string = ''
 
-@description('Public base URL used in email links. Empty: the function app\'s own URL (the app serves the site too).')
+@description('Public base URL used in email links. Empty: the Front Door endpoint\'s URL (the site and its API).')
 param siteBaseUrl string = ''
+
+@description('Origins that may frame the need form asked with ?embed=1, comma-separated (https://www.partenaire.fr): the directory\'s embedOrigins, which Front Door\'s frame-ancestors cannot read at run time. Empty: no page may be framed.')
+param embedOrigins string = ''
 
 @description('API Recherche d\'entreprises base URL.')
 param companyLookupBaseUrl string = 'https://recherche-entreprises.api.gouv.fr'
@@ -125,6 +130,17 @@ module roles 'modules/roles.bicep' = {
   }
 }
 
+// The public endpoint first: the function app's links need its host name; its routes come once both origins exist.
+module frontDoor 'modules/frontdoor.bicep' = {
+  name: 'frontdoor'
+  scope: rg
+  params: {
+    tags: tags
+    profileName: 'afd-${resourceToken}'
+    endpointName: 'ce-${resourceToken}'
+  }
+}
+
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -147,13 +163,25 @@ module functionApp 'modules/functionapp.bicep' = {
     acsEndpoint: communication.outputs.endpoint
     emailFrom: 'Conseillers-Entreprises <DoNotReply@${communication.outputs.senderDomain}>'
     operatorEmails: filter(map(split(operatorEmails, ','), email => trim(email)), email => !empty(email))
-    siteBaseUrl: siteBaseUrl
+    siteBaseUrl: empty(siteBaseUrl) ? 'https://${frontDoor.outputs.hostName}' : siteBaseUrl
     companyLookupBaseUrl: companyLookupBaseUrl
     smtpHost: smtpHost
     smtpPort: smtpPort
     smtpUserName: smtpUserName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+  }
+}
+
+module frontDoorRoutes 'modules/frontdoor-routes.bicep' = {
+  name: 'frontdoor-routes'
+  scope: rg
+  params: {
+    profileName: frontDoor.outputs.profileName
+    endpointName: frontDoor.outputs.endpointName
+    siteHostName: storage.outputs.webHostName
+    apiHostName: functionApp.outputs.hostName
+    embedOrigins: filter(map(split(embedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
   }
 }
 
@@ -165,4 +193,5 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output API_URL string = functionApp.outputs.url
 output STATIC_SITE_URL string = storage.outputs.webEndpoint
+output SITE_URL string = 'https://${frontDoor.outputs.hostName}'
 output ACS_ENDPOINT string = communication.outputs.endpoint

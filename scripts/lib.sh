@@ -49,11 +49,13 @@ ce_install_tools() {
   ce_require_cmd node npm
   ce_install_site
   local stamp="$CE_TOOLS_DIR/node_modules/.package-lock.json"
-  if [ -x "$CE_BIN/azurite" ] && [ -x "$CE_BIN/maildev" ] && [ -f "$stamp" ] \
+  # vnu.jar: the Nu Html Checker the Infra tests run (tests/Infra.Tests/Site); lighthouse: scripts/lighthouse.sh.
+  if [ -x "$CE_BIN/azurite" ] && [ -x "$CE_BIN/maildev" ] && [ -x "$CE_BIN/lighthouse" ] \
+     && [ -f "$CE_TOOLS_DIR/node_modules/vnu-jar/build/dist/vnu.jar" ] && [ -f "$stamp" ] \
      && [ ! "$CE_TOOLS_DIR/package-lock.json" -nt "$stamp" ]; then
     return 0
   fi
-  ce_log "Installing local tools (Azurite, MailDev) with npm ci --prefix tools/local"
+  ce_log "Installing local tools (Azurite, MailDev, Lighthouse, Nu Html Checker) with npm ci --prefix tools/local"
   npm ci --prefix "$CE_TOOLS_DIR" --no-audit --no-fund --loglevel=error >/dev/null \
     || ce_die "npm ci --prefix tools/local failed."
 }

@@ -148,3 +148,4 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
 
 output name string = site.name
 output url string = 'https://${site.properties.defaultHostName}'
+output hostName string = site.properties.defaultHostName

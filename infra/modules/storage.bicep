@@ -46,4 +46,5 @@ output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output deploymentContainerName string = storage::blobServices::deploymentContainer.name
 output webEndpoint string = webEndpoint
+output webHostName string = split(webEndpoint, '/')[2] // Front Door's origin
 output webOrigin string = endsWith(webEndpoint, '/') ? take(webEndpoint, max(length(webEndpoint) - 1, 0)) : webEndpoint

@@ -1,4 +1,3 @@
-// Where the HTTP API lives. Empty: the same origin as the pages (locally, the app serves both). On Azure the
-// pages are a storage static website and the API is the function app: the deployment (azure.yaml, postdeploy)
-// rewrites this file in the uploaded copy with the function app's URL, allowed there by CORS.
+// Where the HTTP API lives. Empty: the same origin as the pages, as the CSP's connect-src 'self' requires: locally
+// the app serves both; on Azure, Front Door sends /api/* to the function app and the rest to the static website.
 export const API_BASE = '';

@@ -5,12 +5,12 @@ namespace ConseillersEntreprises.Infra.Tests;
 /// <summary><c>bicep build infra/main.bicep --stdout</c>, run once for the tests that read the compiled template.</summary>
 public sealed class CompiledMainBicep : IAsyncLifetime
 {
-    private BicepRun? _build;
+    private CommandRun? _build;
     private ArmTemplate? _template;
 
     public static string MainBicep => Paths.InRepository("infra", "main.bicep");
 
-    public BicepRun Build => _build ?? throw new InvalidOperationException("Not built yet.");
+    public CommandRun Build => _build ?? throw new InvalidOperationException("Not built yet.");
 
     /// <summary>The compiled template; throws with bicep's errors when the build failed.</summary>
     public ArmTemplate Template => _template ??= Build.ExitCode == 0
