@@ -1,23 +1,24 @@
 // Runs Lighthouse (mobile preset, simulated throttling) on the site's public pages, one after another in ONE
 // headless Chromium, prints a table and writes a JSON summary.
 //
-//   node tools/local/lighthouse.mjs BASE_URL [--json OUT.json] [--runs N]
+//   node tools/local/lighthouse.mjs BASE_URL [--json OUT.json] [--runs N] [--pages accueil,demande]
 //
 // BASE_URL is the site's root (e.g. http://127.0.0.1:7071). The page list is below; a subject id for the form is
 // taken from the site's own /api/catalog. CHROME_PATH chooses the browser (default /usr/bin/chromium).
-// Used by scripts/lighthouse.sh (a test would take over 30 s a page on the shared machines: it stays a script).
+// Used by scripts/lighthouse.sh (every page) and by the browser tests' LighthouseTests (the home page only: about 15 s a
+// page, 30 s under load).
 import { writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
 const args = process.argv.slice(2);
-const base = (args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? '').replace(/\/$/, '');
+const base = (args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? '').replace(/\/$/, '');
 const option = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
 if (!base) {
-  console.error('usage: node lighthouse.mjs BASE_URL [--json OUT.json] [--runs N]');
+  console.error('usage: node lighthouse.mjs BASE_URL [--json OUT.json] [--runs N] [--pages accueil,demande]');
   process.exit(2);
 }
 const runs = Number(option('--runs') ?? 1);
@@ -35,7 +36,7 @@ async function firstSubjectId() {
 }
 
 const subject = await firstSubjectId();
-const pages = [
+const allPages = [
   ['accueil', '/'],
   ['demande', subject ? `/demande.html?sujet=${encodeURIComponent(subject)}` : '/demande.html'],
   ['autre-besoin', '/autre-besoin.html'],
@@ -45,6 +46,12 @@ const pages = [
   ['donnees-personnelles', '/donnees-personnelles.html'],
   ['accessibilite', '/accessibilite.html'],
 ];
+const chosen = option('--pages')?.split(',');
+const pages = chosen ? allPages.filter(([name]) => chosen.includes(name)) : allPages;
+if (pages.length === 0) {
+  console.error(`lighthouse.mjs: no page among ${allPages.map(([name]) => name).join(', ')}`);
+  process.exit(2);
+}
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
