@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using ConseillersEntreprises.App;
 using ConseillersEntreprises.App.Composition;
 using ConseillersEntreprises.App.Endpoints;
@@ -9,6 +10,7 @@ using ConseillersEntreprises.LocalHost.Http;
 using ConseillersEntreprises.LocalHost.Site;
 using ConseillersEntreprises.LocalHost.Timers;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -29,7 +31,10 @@ builder.Services.AddLocalTimers(functions);
 builder.Services.AddSingleton<ConseillersEntreprises.App.Demo.DemoHistorySeeder>();
 builder.Services.AddHostedService<DemoHistoryService>(); // after the Durable worker: it submits the open needs
 builder.Services.AddFrenchProblemDetails();
-builder.Services.AddResponseCompression(options => options.EnableForHttps = true); // the DSFR stylesheet: 354 KiB → 46 KiB
+builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
+// Optimal rather than the default Fastest, as a CDN compresses: the DSFR stylesheet goes out in 46 KiB instead of 69.
+builder.Services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+builder.Services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
 {
     // Azure's front end sets X-Forwarded-For; rate limits need the client's address, not the proxy's.

@@ -456,6 +456,7 @@ function startOutsideCatalogue() {
   byId('loading').hidden = true;
   byId('description-hint').textContent = 'Avec vos mots : votre activité, votre situation, ce que vous attendez d\'un conseiller. Notre équipe choisira le bon sujet. Entre 20 et 4 000 caractères.';
   byId('need-forms').hidden = false;
+  byId('after-form').hidden = false;
   restoreDraft();
   showStep(Math.min(Math.max(Number(draft.step) || 1, 1), STEPS.length), { focus: false });
 }

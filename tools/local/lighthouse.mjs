@@ -1,13 +1,16 @@
 // Runs Lighthouse (mobile preset, simulated throttling) on the site's public pages, one after another in ONE
 // headless Chromium, prints a table and writes a JSON summary.
 //
-//   node tools/local/lighthouse.mjs BASE_URL [--json OUT.json] [--runs N] [--pages accueil,demande]
+//   node tools/local/lighthouse.mjs BASE_URL [--json OUT.json] [--runs N] [--pages accueil,demande] [--reports DIR]
+//
+// --reports DIR keeps each page's full Lighthouse report (DIR/page-run.json: open it in the Lighthouse viewer).
 //
 // BASE_URL is the site's root (e.g. http://127.0.0.1:7071). The page list is below; a subject id for the form is
 // taken from the site's own /api/catalog. CHROME_PATH chooses the browser (default /usr/bin/chromium).
 // Used by scripts/lighthouse.sh (every page) and by the browser tests' LighthouseTests (the home page only: about 15 s a
 // page, 30 s under load).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
@@ -23,6 +26,8 @@ if (!base) {
 }
 const runs = Number(option('--runs') ?? 1);
 const jsonOut = option('--json');
+const reports = option('--reports');
+if (reports) mkdirSync(reports, { recursive: true });
 
 async function firstSubjectId() {
   const response = await fetch(`${base}/api/catalog`);
@@ -73,6 +78,7 @@ try {
         throttlingMethod: 'simulate',
       });
       const lhr = result.lhr;
+      if (reports) writeFileSync(join(reports, `${name}-${run}.json`), result.report);
       const score = (id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
       const audit = (id) => lhr.audits[id];
       const failed = (category) => lhr.categories[category].auditRefs
