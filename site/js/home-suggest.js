@@ -20,8 +20,8 @@ const status = byId('suggestions-status');
 const outside = byId('suggestions-outside');
 let timer = null;
 let sequence = 0;
-/** Where "my need is not in the list" leads: the generic subject's form when the catalogue has one (set by home.js). */
-let outsideTarget = { href: '/autre-besoin.html', subjectId: null };
+/** The catalogue's own subject for needs outside it (home.js sets it when there is one); null: /autre-besoin.html. */
+let outsideSubjectId = null;
 
 function words() {
   return input.value.replace(/\s+/g, ' ').trim();
@@ -100,13 +100,10 @@ byId('suggest-form').addEventListener('submit', async (event) => {
   else if (!outside.hidden) focusOn(byId('suggestions-outside-link'));
 });
 
-byId('suggestions-outside-link').addEventListener('click', (event) => {
-  event.currentTarget.href = outsideTarget.href;
-  keepWords(outsideTarget.subjectId, words());
-});
+byId('suggestions-outside-link').addEventListener('click', () => keepWords(outsideSubjectId, words()));
 
 /** The catalogue's own subject for needs outside it, when it has one (its form rather than /autre-besoin.html). */
 export function setOutsideSubject(subjectId) {
-  outsideTarget = { href: formUrl(subjectId), subjectId };
-  byId('suggestions-outside-link').href = outsideTarget.href;
+  outsideSubjectId = subjectId;
+  byId('suggestions-outside-link').href = formUrl(subjectId);
 }

@@ -5,7 +5,7 @@
 import { api, problemText } from './api.js';
 import { el, byId, focusOn, announce, alertBox } from './dom.js';
 import { showFieldErrors, clearAllErrors, controlOf } from './forms.js';
-import { currentMonth, shiftMonth, monthLabel, option, figureCards, monthlyTable, breakdownTable, periodText, count } from './stats-view.js';
+import { currentMonth, shiftMonth, option, fillMonthSelects, figureCards, monthlyTable, breakdownTable, periodText, count } from './stats-view.js';
 
 /** The period selects offer the last 36 months (the longest period the API accepts); the default is the last 12. */
 const MONTHS_OFFERED = 36;
@@ -18,8 +18,7 @@ let sequence = 0;
 
 function fillForm(antennas) {
   const now = currentMonth();
-  const months = Array.from({ length: MONTHS_OFFERED }, (_, i) => shiftMonth(now, -i));
-  for (const id of ['manager-from', 'manager-to']) byId(id).replaceChildren(...months.map((m) => option(m, monthLabel(m))));
+  fillMonthSelects([byId('manager-from'), byId('manager-to')], now, MONTHS_OFFERED);
   byId('manager-from').value = shiftMonth(now, -(DEFAULT_MONTHS - 1));
   byId('manager-to').value = now;
   const all = antennas.length > 1 ? [option('', 'Toutes mes antennes')] : [];
@@ -40,8 +39,8 @@ function render(view) {
   byId('manager-stats-empty').hidden = !empty;
   byId('manager-stats-tables').hidden = empty;
   byId('manager-monthly').replaceChildren(...(empty ? [] : [monthlyTable(view, 'manager-monthly')]));
-  byId('manager-by-theme').replaceChildren(empty ? el('p', { text: 'Aucun besoin pour ces critères.' })
-    : (breakdownTable({ ...BY_THEME, caption: `${BY_THEME.caption}, ${periodText(view)}` }, view) ?? el('p', { text: 'Aucun besoin pour ces critères.' })));
+  const byTheme = empty ? null : breakdownTable({ ...BY_THEME, caption: `${BY_THEME.caption}, ${periodText(view)}` }, view);
+  byId('manager-by-theme').replaceChildren(byTheme ?? el('p', { text: 'Aucun besoin pour ces critères.' }));
   byId('manager-stats-content').hidden = false;
 }
 

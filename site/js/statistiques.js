@@ -11,7 +11,7 @@ import { loadCatalog } from './catalog.js';
 import { REGIONS, regionName } from './regions.js';
 import { needsChart, sharesChart } from './stats-charts.js';
 import {
-  MONTH, monthLabel, shiftMonth, currentMonth, count, option, ensureMonthOption, figureCards, monthlyTable, breakdownTable, periodText,
+  MONTH, monthLabel, shiftMonth, currentMonth, count, option, ensureMonthOption, fillMonthSelects, figureCards, monthlyTable, breakdownTable, periodText,
 } from './stats-view.js';
 
 /** The filter fields, in page order (the first one in error gets the focus); ids = API query parameters. */
@@ -31,16 +31,6 @@ const form = byId('filters');
 function ensureOption(select, value, text) {
   if (!value || [...select.options].some((o) => o.value === value)) return;
   select.append(option(value, text));
-}
-
-function fillMonths(now) {
-  for (const id of ['from', 'to']) {
-    const select = byId(id);
-    select.replaceChildren(...Array.from({ length: MONTHS_OFFERED }, (_, i) => {
-      const value = shiftMonth(now, -i);
-      return option(value, monthLabel(value));
-    }));
-  }
 }
 
 function fillRegions() {
@@ -244,7 +234,7 @@ form.addEventListener('submit', (event) => {
 
 function start() {
   const now = currentMonth();
-  fillMonths(now);
+  fillMonthSelects([byId('from'), byId('to')], now, MONTHS_OFFERED);
   fillRegions();
   const query = queryFromAddress();
   showQuery(query, now);

@@ -52,6 +52,16 @@ export function option(value, text) {
   return el('option', { text, attrs: { value } });
 }
 
+/** Fills each select with the last `count` months, newest first, ending with `now` ("YYYY-MM"). */
+export function fillMonthSelects(selects, now, count) {
+  for (const select of selects) {
+    select.replaceChildren(...Array.from({ length: count }, (_, i) => {
+      const value = shiftMonth(now, -i);
+      return option(value, monthLabel(value));
+    }));
+  }
+}
+
 /** Makes sure the select offers value (one from the address or the API outside the offered months), in order. */
 export function ensureMonthOption(select, value) {
   if (!value || [...select.options].some((o) => o.value === value)) return;
