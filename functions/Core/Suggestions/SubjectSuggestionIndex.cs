@@ -6,8 +6,9 @@ namespace ConseillersEntreprises.Core.Suggestions;
 /// <summary>
 /// The catalogue's subjects indexed for suggestions, built once per directory version. Each subject is a document of
 /// four fields (its label, its keywords, its description, its theme's label) analysed into terms, plus the lexicon's
-/// concepts found in them. A need is analysed the same way, its last word completed while it is being typed; subjects are ranked by a BM25F-like score: for each term of the
-/// need, its rarity among subjects (idf) times its field-weighted frequency in the subject, saturated.
+/// concepts found in them. A need is analysed the same way, its last word completed while it is being typed; subjects
+/// are ranked by a BM25F-like score: for each term of the need, its rarity among subjects (idf) times its field-weighted
+/// frequency in the subject, saturated.
 /// Misspellings are left to the analysis (folded accents, light stemming that also merges doubled letters): a correction
 /// to the nearest known word (edit distance) was measured on the evaluation set and removed, it gained no phrasing and
 /// lost two top-3 hits (see the README's figures).

@@ -29,7 +29,7 @@ public sealed class SuggestionLexicon
     /// <summary>The lexicon shipped with the app.</summary>
     public static SuggestionLexicon Default { get; } = LoadEmbedded();
 
-    /// <summary>Every analysed term of the lexicon's expressions (the words a misspelling may be corrected to).</summary>
+    /// <summary>Every analysed term of the lexicon's expressions: a word being typed that is one of them is not completed.</summary>
     public FrozenSet<string> Terms { get; }
 
     public int GroupCount { get; }
